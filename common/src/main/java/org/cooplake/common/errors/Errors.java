@@ -1,0 +1,122 @@
+package org.cooplake.common.errors;
+
+import java.nio.file.Path;
+import java.util.Collection;
+
+/** Every user-facing error of cooplake, each stating the problem, why it happened and how to fix it. */
+public final class Errors {
+  private Errors() {}
+
+  public static CooplakeException warehouseInUse(Path warehouse, String holder) {
+    return new CooplakeException("WAREHOUSE_IN_USE",
+        "The warehouse " + warehouse + " is in use by another cooplake process" + (holder.isEmpty() ? "" : " (" + holder + ")") + ".",
+        "The embedded catalog (Apache Derby inside the warehouse) allows one process at a time.",
+        "Wait for the other process to finish, or run a shared metastore for several users at once"
+            + " (bin/cooplake-metastore start, then cooplake.catalog.type=hive; see README, 'Several users').",
+        null);
+  }
+
+  public static CooplakeException derbyLocked(Path warehouse, Throwable t) {
+    return new CooplakeException("WAREHOUSE_IN_USE",
+        "The embedded catalog of " + warehouse + " is locked by another process.",
+        "Apache Derby refused to boot the metastore database (XSDB6): another JVM has it open.",
+        "Stop the other process (or wait for it), or configure a shared metastore (cooplake.catalog.type=hive).",
+        t);
+  }
+
+  public static CooplakeException badConfigValue(String key, String value, String expected) {
+    return new CooplakeException("BAD_CONFIG",
+        "Configuration value " + key + "=" + value + " is not valid.",
+        "Expected " + expected + ".",
+        "Correct it on the command line, in the environment or in the conf file (conf/cooplake.conf).",
+        null);
+  }
+
+  public static CooplakeException missingEnv(String key, String envName) {
+    return new CooplakeException("MISSING_ENV",
+        "Configuration value " + key + " refers to environment variable " + envName + ", which is not set.",
+        "Secrets are never written in conf files; they are read from the environment as ${env:NAME}.",
+        "export " + envName + "=... before running, or remove the setting.",
+        null);
+  }
+
+  public static CooplakeException confFileUnreadable(Path file, Throwable t) {
+    return new CooplakeException("CONF_UNREADABLE",
+        "The configuration file " + file + " cannot be read.",
+        String.valueOf(t.getMessage()),
+        "Check the path given with --conf or COOPLAKE_CONF, and the file's permissions.",
+        t);
+  }
+
+  public static CooplakeException landingMissing(Path landing) {
+    return new CooplakeException("LANDING_MISSING",
+        "The landing directory " + landing + " does not exist.",
+        "Ingest reads <landing>/projects/<batch>/ and <landing>/partners/<batch>/.",
+        "Pass --landing DIR (or set cooplake.landing) to a directory with that layout.",
+        null);
+  }
+
+  public static CooplakeException tableMissing(String table) {
+    return new CooplakeException("TABLE_MISSING",
+        "Table " + table + " does not exist in this warehouse.",
+        "The stage that writes it has not run against this warehouse yet.",
+        "Run 'bin/cooplake run' (or the stage that writes it) with the same --warehouse first.",
+        null);
+  }
+
+  public static CooplakeException sqlFailed(String message, Throwable t) {
+    return new CooplakeException("SQL_ERROR",
+        "The SQL statement failed: " + firstLine(message),
+        "Spark SQL could not analyse or run it.",
+        "Check table and column names with SHOW TABLES IN gold / DESCRIBE gold.<table>.",
+        t);
+  }
+
+  public static CooplakeException readOnly(String statementKind) {
+    return new CooplakeException("READ_ONLY",
+        "Refused a " + statementKind + " statement: cooplake sql is read-only by default.",
+        "Writes to the catalog should come from the pipeline, so every table stays reproducible.",
+        "Re-run with --write if you really mean to change the catalog.",
+        null);
+  }
+
+  public static CooplakeException usage(String problem, String fix) {
+    return new CooplakeException("USAGE", problem, "", fix, null);
+  }
+
+  public static CooplakeException stageFailed(String stage, Throwable t) {
+    return new CooplakeException("STAGE_FAILED",
+        "Stage '" + stage + "' failed: " + firstLine(String.valueOf(t.getMessage())),
+        t.getClass().getSimpleName() + " inside Spark; the tables keep their last committed version.",
+        "Fix the cause above and re-run; finished files and tables are not processed twice.",
+        t);
+  }
+
+  public static CooplakeException incompatibleRuntime(String what, Throwable t) {
+    return new CooplakeException("INCOMPATIBLE_RUNTIME",
+        "The Spark/Delta runtime is not compatible: " + what,
+        "cooplake is built for Spark 4.1.1 with delta-spark 4.2.0; other Spark versions break Delta's classes.",
+        "Use a Spark 4.1.1 distribution (SPARK_HOME) or unset SPARK_HOME to use the bundled jars.",
+        t);
+  }
+
+  public static String joinShort(Collection<?> items, int max) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    for (Object o : items) {
+      if (i++ == max) {
+        sb.append(", … (").append(items.size() - max).append(" more)");
+        break;
+      }
+      if (sb.length() > 0) sb.append(", ");
+      sb.append(o);
+    }
+    return sb.toString();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
