@@ -100,6 +100,19 @@ public final class Errors {
         t);
   }
 
+  public static CooplakeException checksFailed(String stage, java.util.List<org.cooplake.common.quality.CheckResult> failed) {
+    StringBuilder what = new StringBuilder();
+    for (org.cooplake.common.quality.CheckResult r : failed) {
+      what.append("\n    ").append(r.check().table()).append(": ").append(r.check().name()).append(" — ")
+          .append(r.violations()).append(" offending row(s), e.g. ").append(joinShort(r.samples(), 3));
+    }
+    return new CooplakeException("QUALITY_GATE_FAILED",
+        failed.size() + " data-quality check(s) failed after stage '" + stage + "'; nothing downstream was published:" + what,
+        "A declared check (key, not-null, accepted values, relationship) does not hold on the data just written.",
+        "Inspect the rows above (SELECT * FROM ops.check_results WHERE status = 'FAIL'), fix the input or the rule, and re-run.",
+        null);
+  }
+
   public static String joinShort(Collection<?> items, int max) {
     StringBuilder sb = new StringBuilder();
     int i = 0;

@@ -1,0 +1,72 @@
+package org.cooplake.common.quality;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.cooplake.common.config.CooplakeConfig;
+import org.cooplake.common.config.CooplakeConfig.Layer;
+import org.cooplake.common.errors.Errors;
+import org.cooplake.common.run.RunContext;
+
+/**
+ * Runs declared checks, records every result in {@code ops.check_results}, and stops the run on a
+ * failure with a message naming the table, the check and sample offending rows.
+ */
+public final class QualityGate {
+  public static final String RESULTS_TABLE = "check_results";
+  private static final int SAMPLE_ROWS = 5;
+
+  private static final StructType RESULT_SCHEMA = new StructType()
+      .add("run_id", DataTypes.StringType, false)
+      .add("stage", DataTypes.StringType, false)
+      .add("table_name", DataTypes.StringType, false)
+      .add("check_name", DataTypes.StringType, false)
+      .add("status", DataTypes.StringType, false)
+      .add("violations", DataTypes.LongType, false)
+      .add("samples", DataTypes.StringType, true)
+      .add("checked_at", DataTypes.TimestampType, false);
+
+  private QualityGate() {}
+
+  /** Evaluates each check: one small query when it passes, two when it fails (sample + count). */
+  public static List<CheckResult> evaluate(SparkSession spark, List<Check> checks) {
+    List<CheckResult> out = new ArrayList<>();
+    for (Check c : checks) {
+      Dataset<Row> offending = spark.sql(c.violationsSql());
+      List<Row> sample = offending.limit(SAMPLE_ROWS).collectAsList();
+      long count = sample.isEmpty() ? 0 : (sample.size() < SAMPLE_ROWS ? sample.size() : offending.count());
+      out.add(new CheckResult(c, count, sample.stream().map(Row::toString).toList()));
+    }
+    return out;
+  }
+
+  /** Records results in ops.check_results. */
+  public static void record(SparkSession spark, CooplakeConfig config, RunContext run, String stage,
+      List<CheckResult> results) {
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    List<Row> rows = new ArrayList<>();
+    for (CheckResult r : results) {
+      rows.add(RowFactory.create(run.runId(), stage, r.check().table(), r.check().name(),
+          r.passed() ? "PASS" : "FAIL", r.violations(), r.passed() ? null : String.join(" | ", r.samples()), now));
+    }
+    spark.createDataFrame(rows, RESULT_SCHEMA).write().format("delta").mode(SaveMode.Append)
+        .saveAsTable(config.table(Layer.OPS, RESULTS_TABLE));
+  }
+
+  /** Evaluate, record, and throw if any check failed. */
+  public static List<CheckResult> enforce(SparkSession spark, CooplakeConfig config, RunContext run, String stage,
+      List<Check> checks) {
+    List<CheckResult> results = evaluate(spark, checks);
+    record(spark, config, run, stage, results);
+    List<CheckResult> failed = results.stream().filter(r -> !r.passed()).toList();
+    if (!failed.isEmpty()) throw Errors.checksFailed(stage, failed);
+    return results;
+  }
+}
