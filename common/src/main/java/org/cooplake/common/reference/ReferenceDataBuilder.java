@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -221,7 +219,7 @@ public final class ReferenceDataBuilder {
     void add(String alias, String code) {
       String spelling = alias == null ? "" : alias.strip();
       if (spelling.isEmpty()) return;
-      String key = normalise(spelling);
+      String key = AliasKey.of(spelling);
       List<String> seen = byKey.putIfAbsent(key, List.of(spelling, code));
       if (seen != null && !seen.get(1).equals(code)) {
         throw Errors.referenceDataInvalid(file,
@@ -237,11 +235,6 @@ public final class ReferenceDataBuilder {
       for (Map.Entry<String, List<String>> e : entries) rows.add(e.getValue());
       return rows;
     }
-  }
-
-  /** The pipeline's matching form: NFKC (full-width → ASCII), lower case, trimmed, spaces collapsed. */
-  static String normalise(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
   }
 
   // ---------------------------------------------------------------- helpers
