@@ -29,34 +29,6 @@ import org.cooplake.common.errors.Errors;
 public final class ReferenceData {
   public static final String RESOURCE_PREFIX = "reference/";
 
-  /** A coded dimension: its member table and its alias table ({@code alias, code}). */
-  public enum Dimension {
-    DISTRICT("districts.csv", "district"),
-    COUNTRY("countries.csv", "country"),
-    FIELD("fields.csv", "field"),
-    CARRIER_TYPE("carrier_types.csv", "carrier_type"),
-    PARTNER_TYPE("partner_types.csv", "partner_type"),
-    MODE("modes.csv", "mode");
-
-    private final String membersFile;
-    private final String aliasesFile;
-
-    Dimension(String membersFile, String name) {
-      this.membersFile = membersFile;
-      this.aliasesFile = "aliases/" + name + ".csv";
-    }
-
-    /** Path of the member table under data/reference, e.g. {@code districts.csv}. */
-    public String membersFile() {
-      return membersFile;
-    }
-
-    /** Path of the alias table under data/reference, e.g. {@code aliases/district.csv}. */
-    public String aliasesFile() {
-      return aliasesFile;
-    }
-  }
-
   public record District(String code, String nameZh, String shortNameZh, String pinyin, String nameEn) {}
 
   /** {@code iso3} is null for a member outside ISO 3166-1 (the EU). */

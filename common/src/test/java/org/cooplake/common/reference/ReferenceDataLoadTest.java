@@ -8,7 +8,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.cooplake.common.reference.ReferenceData.Country;
-import org.cooplake.common.reference.ReferenceData.Dimension;
 import org.cooplake.common.reference.ReferenceData.District;
 import org.cooplake.common.reference.ReferenceData.Member;
 import org.cooplake.common.test.SparkTestBase;

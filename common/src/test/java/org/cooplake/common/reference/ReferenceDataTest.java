@@ -3,6 +3,7 @@ package org.cooplake.common.reference;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,6 +12,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.cooplake.common.errors.CooplakeException;
 import org.cooplake.common.test.SparkTestBase;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -33,10 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReferenceDataTest {
   private static final Path REFERENCE = SparkTestBase.projectDir().resolve("data/reference");
-  private static final List<String> DIMENSIONS = List.of("district", "country", "field", "carrier_type", "partner_type", "mode");
-  private static final Map<String, String> MEMBER_FILES = Map.of(
-      "district", "districts.csv", "country", "countries.csv", "field", "fields.csv",
-      "carrier_type", "carrier_types.csv", "partner_type", "partner_types.csv", "mode", "modes.csv");
 
   // ------------------------------------------------------------------ rebuild
 
@@ -57,6 +56,22 @@ class ReferenceDataTest {
       assertEquals(Files.readString(REFERENCE.resolve(f), StandardCharsets.UTF_8), Files.readString(out.resolve(f), StandardCharsets.UTF_8), why);
       assertArrayEquals(Files.readAllBytes(REFERENCE.resolve(f)), Files.readAllBytes(out.resolve(f)), why);
     }
+  }
+
+  @Test
+  void builderRefusesAnAliasThatWouldMapToTwoCodes(@TempDir Path tmp) throws IOException {
+    Path shared = SparkTestBase.sharedDir();
+    Assumptions.assumeTrue(shared != null && Files.isDirectory(shared.resolve("data/reference")),
+        "../shared/data/reference is absent in this clone: cannot run the builder");
+    Path curated = Files.createDirectories(tmp.resolve("curated"));
+    try (Stream<Path> files = Files.list(REFERENCE.resolve("curated"))) {
+      for (Path f : files.toList()) Files.copy(f, curated.resolve(f.getFileName()));
+    }
+    Files.writeString(curated.resolve("country_aliases.csv"), "ｋｏｒｅａ,KP\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    CooplakeException e = assertThrows(CooplakeException.class,
+        () -> ReferenceDataBuilder.build(shared.resolve("data/reference"), curated, tmp.resolve("out")));
+    assertEquals("REFERENCE_DATA_INVALID", e.code());
+    assertTrue(e.problem().contains("'ｋｏｒｅａ' (KP)") && e.problem().contains("(KR)"), e.problem());
   }
 
   // ------------------------------------------------------------------ content
@@ -129,8 +144,8 @@ class ReferenceDataTest {
 
   @Test
   void everyAliasNormalisesToExactlyOneExistingCode() {
-    for (String dim : DIMENSIONS) {
-      String file = "aliases/" + dim + ".csv";
+    for (Dimension dim : Dimension.values()) {
+      String file = dim.aliasesFile();
       Set<String> codes = codeSet(dim);
       Map<String, String> codeByKey = new HashMap<>();
       for (Map<String, String> a : rows(file)) {
@@ -148,82 +163,81 @@ class ReferenceDataTest {
 
   @Test
   void everyMemberIsFoundByItsCodeAndNames() {
-    for (String dim : DIMENSIONS) {
+    for (Dimension dim : Dimension.values()) {
       Map<String, String> lookup = aliasLookup(dim);
-      List<Map<String, String>> members = rows(MEMBER_FILES.get(dim));
-      for (Map<String, String> m : members) {
-        String code = m.get(firstColumn(MEMBER_FILES.get(dim)));
+      for (Map<String, String> m : rows(dim.membersFile())) {
+        String code = m.get(firstColumn(dim.membersFile()));
         for (String column : List.of("name_zh", "name_en")) assertResolves(dim, lookup, m.get(column), code);
         assertResolves(dim, lookup, code, code);
       }
     }
-    Map<String, String> country = aliasLookup("country");
+    Map<String, String> country = aliasLookup(Dimension.COUNTRY);
     for (Map<String, String> c : rows("countries.csv")) {
-      if (!c.get("iso3").isEmpty()) assertResolves("country", country, c.get("iso3"), c.get("country_code"));
+      if (!c.get("iso3").isEmpty()) assertResolves(Dimension.COUNTRY, country, c.get("iso3"), c.get("country_code"));
     }
-    Map<String, String> district = aliasLookup("district");
+    Map<String, String> district = aliasLookup(Dimension.DISTRICT);
     for (Map<String, String> d : rows("districts.csv")) {
-      assertResolves("district", district, d.get("short_name_zh"), d.get("district_code"));
-      assertResolves("district", district, d.get("pinyin"), d.get("district_code"));
+      assertResolves(Dimension.DISTRICT, district, d.get("short_name_zh"), d.get("district_code"));
+      assertResolves(Dimension.DISTRICT, district, d.get("pinyin"), d.get("district_code"));
     }
   }
 
   /** Every spelling RAW_CONTRACT.md lists, as a raw file might write it. */
   @Test
   void everySpellingOfTheRawContractResolves() {
-    expect("district", "110108", "海淀区", "海淀", "Haidian", "Haidian District", "110108", "HAIDIAN", "  haidian   district ",
+    expect(Dimension.DISTRICT, "110108", "海淀区", "海淀", "Haidian", "Haidian District", "110108", "HAIDIAN", "  haidian   district ",
         "ＨＡＩＤＩＡＮ", "１１０１０８", "海淀区　");
-    expect("district", "110105", "朝阳区", "朝阳", "Chaoyang", "Chaoyang District", "110105");
-    expect("district", "110117", "平谷区", "平谷", "Pinggu", "Pinggu District", "110117");
+    expect(Dimension.DISTRICT, "110105", "朝阳区", "朝阳", "Chaoyang", "Chaoyang District", "110105");
+    expect(Dimension.DISTRICT, "110117", "平谷区", "平谷", "Pinggu", "Pinggu District", "110117");
 
-    expect("carrier_type", "ENTERPRISE", "enterprise", "Enterprise", "ENTERPRISE", "企业", "公司");
-    expect("carrier_type", "UNIVERSITY", "university", "高等院校", "高校", "大学");
-    expect("carrier_type", "RESEARCH_INSTITUTE", "research institute", "Research Institute", "科研院所", "研究所", "科研机构");
-    expect("carrier_type", "INTERMEDIARY", "intermediary", "科技中介组织", "中介机构");
-    expect("carrier_type", "SCIENCE_PARK", "science park", "SCIENCE PARK", "科技园区", "园区");
+    expect(Dimension.CARRIER_TYPE, "ENTERPRISE", "enterprise", "Enterprise", "ENTERPRISE", "企业", "公司");
+    expect(Dimension.CARRIER_TYPE, "UNIVERSITY", "university", "高等院校", "高校", "大学");
+    expect(Dimension.CARRIER_TYPE, "RESEARCH_INSTITUTE", "research institute", "Research Institute", "科研院所", "研究所", "科研机构");
+    expect(Dimension.CARRIER_TYPE, "INTERMEDIARY", "intermediary", "科技中介组织", "中介机构");
+    expect(Dimension.CARRIER_TYPE, "SCIENCE_PARK", "science park", "SCIENCE PARK", "科技园区", "园区");
 
-    expect("field", "NGIT", "NGIT", "新一代信息技术", "new-generation information technology");
-    expect("field", "IC", "IC", "集成电路", "integrated circuits");
-    expect("field", "HEALTH", "HEALTH", "医药健康", "medicine and health");
-    expect("field", "EQUIP", "EQUIP", "智能装备", "intelligent equipment");
-    expect("field", "ENV", "ENV", "节能环保", "energy saving and environmental protection");
-    expect("field", "NEV", "NEV", "新能源智能汽车", "new-energy intelligent vehicles");
-    expect("field", "MATERIAL", "MATERIAL", "新材料", "new materials");
-    expect("field", "AI", "AI", "人工智能", "artificial intelligence");
-    expect("field", "SOFTWARE", "SOFTWARE", "软件和信息服务", "software and information services");
-    expect("field", "STSERV", "STSERV", "科技服务业", "science and technology services");
-    expect("field", "OTHER", "OTHER", "其他", "other");
+    expect(Dimension.FIELD, "NGIT", "NGIT", "新一代信息技术", "new-generation information technology");
+    expect(Dimension.FIELD, "IC", "IC", "集成电路", "integrated circuits");
+    expect(Dimension.FIELD, "HEALTH", "HEALTH", "医药健康", "medicine and health");
+    expect(Dimension.FIELD, "EQUIP", "EQUIP", "智能装备", "intelligent equipment");
+    expect(Dimension.FIELD, "ENV", "ENV", "节能环保", "energy saving and environmental protection");
+    expect(Dimension.FIELD, "NEV", "NEV", "新能源智能汽车", "new-energy intelligent vehicles");
+    expect(Dimension.FIELD, "MATERIAL", "MATERIAL", "新材料", "new materials");
+    expect(Dimension.FIELD, "AI", "AI", "人工智能", "artificial intelligence");
+    expect(Dimension.FIELD, "SOFTWARE", "SOFTWARE", "软件和信息服务", "software and information services");
+    expect(Dimension.FIELD, "STSERV", "STSERV", "科技服务业", "science and technology services");
+    expect(Dimension.FIELD, "OTHER", "OTHER", "其他", "other");
 
-    expect("mode", "RD", "R&D cooperation", "研发合作", "ｒ＆ｄ ｃｏｏｐｅｒａｔｉｏｎ");
-    expect("mode", "TRANSFER", "achievement transfer and promotion", "成果转化与推广", "成果转化");
-    expect("mode", "MARKET", "market cooperation", "市场合作");
-    expect("mode", "TALENT", "talent introduction and exchange", "人才引进与交流", "人才交流");
-    expect("mode", "STANDARD", "standard setting", "标准制定", "标准");
+    expect(Dimension.MODE, "RD", "R&D cooperation", "研发合作", "ｒ＆ｄ ｃｏｏｐｅｒａｔｉｏｎ");
+    expect(Dimension.MODE, "TRANSFER", "achievement transfer and promotion", "成果转化与推广", "成果转化");
+    expect(Dimension.MODE, "MARKET", "market cooperation", "市场合作");
+    expect(Dimension.MODE, "TALENT", "talent introduction and exchange", "人才引进与交流", "人才交流");
+    expect(Dimension.MODE, "STANDARD", "standard setting", "标准制定", "标准");
 
-    expect("country", "US", "美国", "美利坚合众国", "United States", "United States of America", "USA", "U.S.", "US", "ＵＳＡ", "usa");
-    expect("country", "GB", "UK", "Britain", "England", "GB", "GBR", "United Kingdom", "英国");
-    expect("country", "KR", "South Korea", "Korea", "Republic of Korea", "韩国", "南韩", "KR", "KOR");
-    expect("country", "RU", "Russia", "俄罗斯", "RU", "RUS");
-    expect("country", "NL", "Holland", "Netherlands", "荷兰", "NL");
-    expect("country", "DE", "德国", "Germany", "DE", "DEU");
-    expect("country", "JP", "日本", "Japan", "JP", "JPN");
-    expect("country", "EU", "欧盟", "EU", "European Union");
-    expect("country", "HK", "香港", "中国香港", "Hong Kong", "HK");
-    expect("country", "MO", "澳门", "中国澳门", "Macao", "Macau", "MO");
-    expect("country", "TW", "台湾", "中国台湾", "Taiwan", "TW");
+    expect(Dimension.COUNTRY, "US", "美国", "美利坚合众国", "United States", "United States of America", "USA", "U.S.", "US", "ＵＳＡ", "usa");
+    expect(Dimension.COUNTRY, "GB", "UK", "Britain", "England", "GB", "GBR", "United Kingdom", "英国");
+    expect(Dimension.COUNTRY, "KR", "South Korea", "Korea", "Republic of Korea", "韩国", "南韩", "KR", "KOR");
+    expect(Dimension.COUNTRY, "RU", "Russia", "俄罗斯", "RU", "RUS");
+    expect(Dimension.COUNTRY, "NL", "Holland", "Netherlands", "荷兰", "NL");
+    expect(Dimension.COUNTRY, "DE", "德国", "Germany", "DE", "DEU");
+    expect(Dimension.COUNTRY, "JP", "日本", "Japan", "JP", "JPN");
+    expect(Dimension.COUNTRY, "EU", "欧盟", "EU", "European Union");
+    expect(Dimension.COUNTRY, "HK", "香港", "中国香港", "Hong Kong", "HK");
+    expect(Dimension.COUNTRY, "MO", "澳门", "中国澳门", "Macao", "Macau", "MO");
+    expect(Dimension.COUNTRY, "TW", "台湾", "中国台湾", "Taiwan", "TW");
 
-    expect("partner_type", "UNIVERSITY", "university", "大学", "高校");
-    expect("partner_type", "ENTERPRISE", "enterprise", "企业", "公司");
-    expect("partner_type", "RESEARCH", "research institution", "研究机构", "研究所");
-    expect("partner_type", "GOVERNMENT", "government", "政府", "政府机构");
-    expect("partner_type", "INTL_ORG", "international organisation", "国际组织");
-    expect("partner_type", "INDUSTRY_ORG", "industry organisation", "行业组织", "行业协会", "学会");
+    expect(Dimension.PARTNER_TYPE, "UNIVERSITY", "university", "大学", "高校");
+    expect(Dimension.PARTNER_TYPE, "ENTERPRISE", "enterprise", "企业", "公司");
+    expect(Dimension.PARTNER_TYPE, "RESEARCH", "research institution", "研究机构", "研究所");
+    expect(Dimension.PARTNER_TYPE, "GOVERNMENT", "government", "政府", "政府机构");
+    expect(Dimension.PARTNER_TYPE, "INTL_ORG", "international organisation", "国际组织");
+    expect(Dimension.PARTNER_TYPE, "INDUSTRY_ORG", "industry organisation", "行业组织", "行业协会", "学会");
   }
 
   @Test
   void modeAliasesHoldNoModeSeparator() {
     // the modes column joins several modes with these; an alias holding one could never match
-    for (Map<String, String> a : rows("aliases/mode.csv")) {
+    for (Map<String, String> a : rows(Dimension.MODE.aliasesFile())) {
       assertFalse(a.get("alias").matches(".*[;；,，、/|+].*"), "mode alias with a separator: " + a);
     }
   }
@@ -235,18 +249,18 @@ class ReferenceDataTest {
     return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
   }
 
-  private static void expect(String dim, String code, String... spellings) {
+  private static void expect(Dimension dim, String code, String... spellings) {
     Map<String, String> lookup = aliasLookup(dim);
     for (String s : spellings) assertResolves(dim, lookup, s, code);
   }
 
-  private static void assertResolves(String dim, Map<String, String> lookup, String spelling, String code) {
+  private static void assertResolves(Dimension dim, Map<String, String> lookup, String spelling, String code) {
     assertEquals(code, lookup.get(normalise(spelling)), dim + " spelling '" + spelling + "'");
   }
 
-  private static Map<String, String> aliasLookup(String dim) {
+  private static Map<String, String> aliasLookup(Dimension dim) {
     Map<String, String> lookup = new HashMap<>();
-    for (Map<String, String> a : rows("aliases/" + dim + ".csv")) lookup.put(normalise(a.get("alias")), a.get("code"));
+    for (Map<String, String> a : rows(dim.aliasesFile())) lookup.put(normalise(a.get("alias")), a.get("code"));
     return lookup;
   }
 
@@ -268,8 +282,8 @@ class ReferenceDataTest {
     return out;
   }
 
-  private static Set<String> codeSet(String dim) {
-    return new HashSet<>(codes(MEMBER_FILES.get(dim), firstColumn(MEMBER_FILES.get(dim))));
+  private static Set<String> codeSet(Dimension dim) {
+    return new HashSet<>(codes(dim.membersFile(), firstColumn(dim.membersFile())));
   }
 
   private static List<String> codes(String file, String column) {
