@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cooplake.common.errors.CooplakeException;
 import org.cooplake.common.errors.Errors;
 
 /**
@@ -38,12 +39,17 @@ public final class ReferenceDataBuilder {
   private ReferenceDataBuilder() {}
 
   public static void main(String[] args) {
-    if (args.length != 2) {
-      throw Errors.usage("ReferenceDataBuilder needs 2 arguments, got " + args.length + ".",
-          "Run it as: ReferenceDataBuilder <shared>/data/reference data/reference");
+    try {
+      if (args.length != 2) {
+        throw Errors.usage("ReferenceDataBuilder needs 2 arguments, got " + args.length + ".",
+            "Run it as: ReferenceDataBuilder <shared>/data/reference data/reference");
+      }
+      build(Path.of(args[0]), Path.of(args[1]));
+      System.out.println("Reference data written to " + Path.of(args[1]).toAbsolutePath());
+    } catch (CooplakeException e) {
+      System.err.println(e.userMessage());
+      System.exit(1);
     }
-    build(Path.of(args[0]), Path.of(args[1]));
-    System.out.println("Reference data written to " + Path.of(args[1]).toAbsolutePath());
   }
 
   /** Rebuilds {@code outDir} in place; the hand-written inputs are read from {@code outDir/curated}. */
