@@ -12,7 +12,7 @@ public final class Errors {
         "The warehouse " + warehouse + " is in use by another cooplake process" + (holder.isEmpty() ? "" : " (" + holder + ")") + ".",
         "The embedded catalog (Apache Derby inside the warehouse) allows one process at a time.",
         "Wait for the other process to finish, or run a shared metastore for several users at once"
-            + " (bin/cooplake-metastore start, then cooplake.catalog.type=hive; see README, 'Several users').",
+            + " (cooplake.catalog.type=hive with a metastore service or database; see README, 'Several users').",
         null);
   }
 
