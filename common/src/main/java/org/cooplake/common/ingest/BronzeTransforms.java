@@ -15,6 +15,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cooplake.common.model.BronzeColumns;
 import org.cooplake.common.model.Feed;
@@ -26,17 +28,27 @@ public final class BronzeTransforms {
   /** The bronze schema of a feed: contract columns as strings, then lineage (docs/layers.md). */
   public static StructType schema(Feed feed) {
     StructType s = new StructType();
-    for (String c : feed.columnNames()) s = s.add(c, DataTypes.StringType, true);
-    return s.add(BronzeColumns.EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
-        .add(BronzeColumns.CORRUPT_RECORD, DataTypes.StringType, true)
-        .add(BronzeColumns.CORRUPT_REASON, DataTypes.StringType, true)
-        .add(BronzeColumns.SOURCE_FILE, DataTypes.StringType, false)
-        .add(BronzeColumns.BATCH, DataTypes.StringType, false)
-        .add(BronzeColumns.ROW_NUMBER, DataTypes.LongType, false)
-        .add(BronzeColumns.FORMAT, DataTypes.StringType, false)
-        .add(BronzeColumns.ENCODING, DataTypes.StringType, true)
-        .add(BronzeColumns.RUN_ID, DataTypes.StringType, false)
-        .add(BronzeColumns.INGESTED_AT, DataTypes.TimestampType, false);
+    for (Feed.Column c : feed.columns()) {
+      s = s.add(new StructField(c.name(), DataTypes.StringType, true, Metadata.empty())
+          .withComment(c.chineseHeader() + (c.required() ? " (required)" : "") + "; as delivered"));
+    }
+    return s.add(field(BronzeColumns.EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true,
+            "columns beyond the contract: header → value"))
+        .add(field(BronzeColumns.CORRUPT_RECORD, DataTypes.StringType, true, "raw text of a record that could not be parsed"))
+        .add(field(BronzeColumns.CORRUPT_REASON, DataTypes.StringType, true,
+            "UNBALANCED_QUOTES, WRONG_FIELD_COUNT or MALFORMED_JSON when _corrupt_record is set"))
+        .add(field(BronzeColumns.SOURCE_FILE, DataTypes.StringType, false, "file path relative to the landing directory"))
+        .add(field(BronzeColumns.BATCH, DataTypes.StringType, false, "batch folder, e.g. dt=2019-01-02"))
+        .add(field(BronzeColumns.ROW_NUMBER, DataTypes.LongType, false,
+            "1-based record number in the file (CSV/XLSX: data rows after the header; JSON Lines: line number)"))
+        .add(field(BronzeColumns.FORMAT, DataTypes.StringType, false, "csv, jsonl or xlsx"))
+        .add(field(BronzeColumns.ENCODING, DataTypes.StringType, true, "detected encoding: UTF-8, UTF-8-BOM, GB18030"))
+        .add(field(BronzeColumns.RUN_ID, DataTypes.StringType, false, "run that ingested the record"))
+        .add(field(BronzeColumns.INGESTED_AT, DataTypes.TimestampType, false, "when that run started"));
+  }
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable, String comment) {
+    return new StructField(name, type, nullable, Metadata.empty()).withComment(comment);
   }
 
   /**
