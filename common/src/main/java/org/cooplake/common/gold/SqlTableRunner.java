@@ -40,8 +40,8 @@ public final class SqlTableRunner {
   public static final String PROP_CHECKS = "cooplake.checks";
   public static final String CHECK_SEPARATOR = " ; ";
 
-  /** What one table became: its qualified name, its rows and its new Delta version. */
-  public record Published(String table, long rows, long version) {}
+  /** What one table became: its qualified name, its rows, its new Delta version, the checks it passed. */
+  public record Published(String table, long rows, long version, int checks) {}
 
   private SqlTableRunner() {}
 
@@ -150,7 +150,7 @@ public final class SqlTableRunner {
       throw Errors.tableQueryFailed(qualified, t.source(), e);
     }
     long version = spark.sql("DESCRIBE HISTORY " + qualified + " LIMIT 1").first().getAs("version");
-    return new Published(qualified, staged.count(), version);
+    return new Published(qualified, staged.count(), version, t.checks().size());
   }
 
   private static Metadata comment(String text) {
