@@ -1,6 +1,6 @@
 -- Cooperation subjects per field (Beijing's ten high-tech industries and OTHER; a subject's field
--- is that of its most recently updated project). All fields are listed, those without subjects
--- with 0. Shares are of all subjects.
+-- is that of its most recently updated project). Only fields with subjects are listed. Shares
+-- are of all subjects.
 --
 -- column: field_code: the field, e.g. HEALTH, ENV, NGIT (see silver.dim_fields)
 -- column: field_name_zh: the field's Chinese name (e.g. 医药健康)
@@ -11,23 +11,16 @@
 -- check: unique(field_code)
 -- check: not_null(field_code, field_name_zh, field_name_en, subjects, share_pct, rank)
 -- check: relationship(field_code -> ${silver}.dim_fields.field_code)
--- check: expression(share_range: share_pct BETWEEN 0 AND 100)
+-- check: expression(share_range: share_pct > 0 AND share_pct <= 100)
 WITH counts AS (
   SELECT field_code, count(*) AS subjects FROM ${silver}.subjects GROUP BY field_code
-),
-fields AS (
-  SELECT coalesce(d.field_code, c.field_code) AS field_code,
-    d.name_zh AS field_name_zh,
-    d.name_en AS field_name_en,
-    coalesce(c.subjects, 0) AS subjects
-  FROM ${silver}.dim_fields d
-  FULL JOIN counts c ON c.field_code = d.field_code
 )
 SELECT
-  field_code,
-  field_name_zh,
-  field_name_en,
-  subjects,
-  coalesce(100 * subjects / nullif(sum(subjects) OVER (), 0), 0) AS share_pct,
-  rank() OVER (ORDER BY subjects DESC) AS rank
-FROM fields
+  c.field_code,
+  d.name_zh AS field_name_zh,
+  d.name_en AS field_name_en,
+  c.subjects,
+  100 * c.subjects / sum(c.subjects) OVER () AS share_pct,
+  rank() OVER (ORDER BY c.subjects DESC) AS rank
+FROM counts c
+LEFT JOIN ${silver}.dim_fields d ON d.field_code = c.field_code

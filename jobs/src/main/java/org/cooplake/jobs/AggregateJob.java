@@ -50,8 +50,8 @@ public final class AggregateJob implements Stage {
     }
     Row totals = spark.sql("SELECT"
         + " (SELECT sum(subjects) FROM " + gold(config, "subjects_by_district") + ") AS subjects,"
-        + " (SELECT count_if(subjects > 0) FROM " + gold(config, "subjects_by_district") + ") AS districts,"
-        + " (SELECT count(*) FROM " + gold(config, "subjects_by_district") + ") AS all_districts,"
+        + " (SELECT count(*) FROM " + gold(config, "subjects_by_district") + ") AS districts,"
+        + " (SELECT count(*) FROM " + config.table(Layer.SILVER, "dim_districts") + ") AS all_districts,"
         + " (SELECT count_if(NOT is_hmt) FROM " + gold(config, "cooperations") + ") AS cooperations,"
         + " (SELECT count_if(is_hmt) FROM " + gold(config, "cooperations") + ") AS hmt,"
         + " (SELECT count(*) FROM " + gold(config, "cooperations_by_country") + ") AS countries,"
@@ -83,7 +83,7 @@ public final class AggregateJob implements Stage {
   /** "Haidian District 45.0% (164), Chaoyang District 14.3% (52), …" from a ranked gold table. */
   private static String top(SparkSession spark, String table, String nameColumn, String countColumn) {
     List<Row> rows = spark.sql("SELECT " + nameColumn + ", " + countColumn + ", share_pct FROM " + table
-        + " WHERE " + countColumn + " > 0 ORDER BY rank, " + nameColumn + " LIMIT " + TOP).collectAsList();
+        + " ORDER BY rank, " + nameColumn + " LIMIT " + TOP).collectAsList();
     if (rows.isEmpty()) return "none";
     return rows.stream()
         .map(r -> String.format(Locale.ROOT, "%s %.1f%% (%,d)", r.getString(0), r.getDouble(2), r.getLong(1)))
