@@ -8,7 +8,7 @@
 -- column: share_pct: 100 × cooperations / all foreign cooperations, full precision (round for display)
 -- column: rank: 1 = most cooperations; ties share a rank (SQL RANK())
 -- check: unique(continent)
--- check: not_null(continent, cooperations, share_pct, rank)
+-- check: not_null(continent)
 -- check: accepted_values(continent: EUROPE, NORTH_AMERICA, ASIA, OCEANIA, AFRICA, SOUTH_AMERICA)
 -- check: expression(share_range: share_pct > 0 AND share_pct <= 100)
 SELECT

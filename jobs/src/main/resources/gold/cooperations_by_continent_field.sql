@@ -8,7 +8,7 @@
 -- column: share_of_continent_pct: 100 × cooperations / the continent's foreign cooperations, full precision
 -- column: rank_in_continent: 1 = the continent's largest field; ties share a rank (SQL RANK())
 -- check: unique(continent, field_code)
--- check: not_null(continent, field_code, cooperations, share_of_continent_pct, rank_in_continent)
+-- check: not_null(continent, field_code)
 -- check: accepted_values(continent: EUROPE, NORTH_AMERICA, ASIA, OCEANIA, AFRICA, SOUTH_AMERICA)
 -- check: relationship(field_code -> ${silver}.dim_fields.field_code)
 -- check: expression(share_range: share_of_continent_pct > 0 AND share_of_continent_pct <= 100)

@@ -8,7 +8,7 @@
 -- column: cooperations: foreign cooperations of the continent in the mode class
 -- column: share_of_continent_pct: 100 × cooperations / the continent's foreign cooperations, full precision
 -- check: unique(continent, mode_class)
--- check: not_null(continent, mode_class, cooperations, share_of_continent_pct)
+-- check: not_null(continent, mode_class)
 -- check: accepted_values(continent: EUROPE, NORTH_AMERICA, ASIA, OCEANIA, AFRICA, SOUTH_AMERICA)
 -- check: accepted_values(mode_class: MULTIPLE, RD, TRANSFER, MARKET, TALENT, STANDARD)
 -- check: expression(share_range: share_of_continent_pct > 0 AND share_of_continent_pct <= 100)

@@ -13,7 +13,7 @@
 -- column: rank: 1 = most cooperations among all countries; ties share a rank (SQL RANK())
 -- column: rank_in_continent: 1 = most cooperations within the continent; ties share a rank
 -- check: unique(country_code)
--- check: not_null(country_code, country_name_zh, country_name_en, continent, cooperations, share_pct, share_of_continent_pct, rank, rank_in_continent)
+-- check: not_null(country_code, country_name_zh, country_name_en, continent)
 -- check: relationship(country_code -> ${silver}.dim_countries.country_code)
 -- check: expression(not_hmt: country_code NOT IN ('HK', 'MO', 'TW'))
 -- check: expression(share_range: share_pct > 0 AND share_pct <= share_of_continent_pct AND share_of_continent_pct <= 100)

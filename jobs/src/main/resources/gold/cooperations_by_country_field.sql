@@ -8,7 +8,7 @@
 -- column: cooperations: foreign cooperations of the country in the field
 -- column: rank_in_field: 1 = the country with most cooperations in this field; ties share a rank (SQL RANK())
 -- check: unique(country_code, field_code)
--- check: not_null(country_code, field_code, cooperations, rank_in_field)
+-- check: not_null(country_code, field_code)
 -- check: relationship(country_code -> ${silver}.dim_countries.country_code)
 -- check: relationship(field_code -> ${silver}.dim_fields.field_code)
 -- check: expression(not_hmt: country_code NOT IN ('HK', 'MO', 'TW'))

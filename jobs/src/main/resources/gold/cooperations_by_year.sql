@@ -13,7 +13,7 @@
 -- column: yoy_growth_pct: 100 × (cumulative − the year before's) / the year before's; null in the member's first year
 -- column: cagr_pct: compound annual growth of cumulative since the member's first year, 100 × ((cumulative / first year's)^(1 / years) − 1); null in the first year
 -- check: unique(year, dimension, member)
--- check: not_null(year, dimension, member, cooperations, cumulative)
+-- check: not_null(year, dimension, member)
 -- check: accepted_values(dimension: ALL, CONTINENT, COUNTRY, FIELD, DISTRICT)
 -- check: expression(cumulative_covers_year: cumulative >= cooperations AND cumulative > 0)
 -- check: expression(growth_known_after_first_year: (yoy_growth_pct IS NULL) = (cagr_pct IS NULL))

@@ -7,7 +7,7 @@
 -- column: share_pct: 100 × subjects / all subjects, full precision (round for display)
 -- column: rank: 1 = most subjects; ties share a rank (SQL RANK())
 -- check: unique(carrier_type)
--- check: not_null(carrier_type, subjects, share_pct, rank)
+-- check: not_null(carrier_type)
 -- check: accepted_values(carrier_type: ENTERPRISE, UNIVERSITY, RESEARCH_INSTITUTE, INTERMEDIARY, SCIENCE_PARK)
 -- check: expression(share_range: share_pct > 0 AND share_pct <= 100)
 SELECT

@@ -9,7 +9,7 @@
 -- column: share_pct: 100 × subjects / all subjects, full precision (round for display)
 -- column: rank: 1 = most subjects; ties share a rank (SQL RANK())
 -- check: unique(district_code)
--- check: not_null(district_code, district_name_zh, district_name_en, subjects, share_pct, rank)
+-- check: not_null(district_code, district_name_zh, district_name_en)
 -- check: relationship(district_code -> ${silver}.dim_districts.district_code)
 -- check: expression(share_range: share_pct > 0 AND share_pct <= 100)
 WITH counts AS (

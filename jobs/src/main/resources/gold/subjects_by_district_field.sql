@@ -7,7 +7,7 @@
 -- column: subjects: cooperation subjects of the district in the field
 -- column: share_of_district_pct: 100 × subjects / the district's subjects, full precision
 -- check: unique(district_code, field_code)
--- check: not_null(district_code, field_code, subjects, share_of_district_pct)
+-- check: not_null(district_code, field_code)
 -- check: relationship(district_code -> ${silver}.dim_districts.district_code)
 -- check: relationship(field_code -> ${silver}.dim_fields.field_code)
 -- check: expression(share_range: share_of_district_pct > 0 AND share_of_district_pct <= 100)

@@ -9,7 +9,7 @@
 -- column: share_pct: 100 × subjects / all subjects, full precision (round for display)
 -- column: rank: 1 = most subjects; ties share a rank (SQL RANK())
 -- check: unique(field_code)
--- check: not_null(field_code, field_name_zh, field_name_en, subjects, share_pct, rank)
+-- check: not_null(field_code, field_name_zh, field_name_en)
 -- check: relationship(field_code -> ${silver}.dim_fields.field_code)
 -- check: expression(share_range: share_pct > 0 AND share_pct <= 100)
 WITH counts AS (

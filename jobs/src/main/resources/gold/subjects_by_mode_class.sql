@@ -6,7 +6,7 @@
 -- column: subjects: cooperation subjects in the class
 -- column: share_pct: 100 × subjects / all subjects, full precision (round for display)
 -- check: unique(mode_class)
--- check: not_null(mode_class, subjects, share_pct)
+-- check: not_null(mode_class)
 -- check: accepted_values(mode_class: MULTIPLE, RD, TRANSFER, MARKET, TALENT, STANDARD)
 -- check: expression(share_range: share_pct > 0 AND share_pct <= 100)
 SELECT

@@ -6,7 +6,7 @@
 -- column: subjects: cooperation subjects in the class
 -- column: share_pct: 100 × subjects / subjects with a known partner, full precision (round for display)
 -- check: unique(nature_class)
--- check: not_null(nature_class, subjects, share_pct)
+-- check: not_null(nature_class)
 -- check: accepted_values(nature_class: MULTIPLE, UNIVERSITY, ENTERPRISE, RESEARCH, GOVERNMENT, INTL_ORG, INDUSTRY_ORG)
 -- check: expression(share_range: share_pct > 0 AND share_pct <= 100)
 SELECT

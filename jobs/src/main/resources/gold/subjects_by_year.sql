@@ -11,7 +11,7 @@
 -- column: yoy_growth_pct: 100 × yoy_growth / the year before's cumulative_subjects; null in the first year
 -- column: multiple_of_first_year: cumulative_subjects / cumulative_subjects of the first year
 -- check: unique(year)
--- check: not_null(year, new_subjects, cumulative_subjects, multiple_of_first_year)
+-- check: not_null(year, multiple_of_first_year)
 -- check: expression(counts_not_negative: new_subjects >= 0 AND cumulative_subjects >= new_subjects)
 -- check: expression(growth_matches_new: yoy_growth IS NULL OR yoy_growth = new_subjects)
 -- check: expression(all_subjects_counted: year < (SELECT max(year) FROM ${gold}.subjects_by_year) OR cumulative_subjects = (SELECT count(*) FROM ${silver}.subjects))
