@@ -113,6 +113,31 @@ public final class Errors {
         null);
   }
 
+  public static CooplakeException tableDefinitionInvalid(String source, String problem, String fix) {
+    return new CooplakeException("TABLE_DEFINITION_INVALID",
+        "The table definition " + source + " is not valid: " + problem,
+        "Each SQL table file starts with a comment header (purpose, one '-- column: name: comment' line per"
+            + " output column, '-- check: ...' lines) followed by one SELECT.",
+        fix,
+        null);
+  }
+
+  public static CooplakeException tableDefinitionMissing(String resource) {
+    return new CooplakeException("TABLE_DEFINITION_MISSING",
+        "The table definition " + resource + " is not on the classpath.",
+        "Its name is listed in the tables index, but no such SQL file was packaged.",
+        "Add the SQL file next to the index, or remove its name from the index, and rebuild.",
+        null);
+  }
+
+  public static CooplakeException tableQueryFailed(String table, String source, Throwable t) {
+    return new CooplakeException("TABLE_QUERY_FAILED",
+        "Building " + table + " from " + source + " failed: " + firstLine(String.valueOf(t.getMessage())),
+        "Spark SQL could not analyse or run the table's SELECT against the current input tables.",
+        "Check the input tables' columns (DESCRIBE) against the SELECT in " + source + "; nothing was published.",
+        t);
+  }
+
   public static CooplakeException referenceSourceMissing(Path file) {
     return new CooplakeException("REFERENCE_SOURCE_MISSING",
         "The reference source file " + file + " does not exist.",
