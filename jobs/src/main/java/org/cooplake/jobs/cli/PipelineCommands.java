@@ -54,39 +54,47 @@ final class PipelineCommands {
         + config.database(Layer.BRONZE) + "\"");
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Run the whole pipeline: ingest → clean → aggregate.")
-  static final class Run extends SparkCommand {
+  /** A command that runs the named stages of {@link Pipeline}. */
+  abstract static class StageCommand extends SparkCommand {
+    private final List<String> stages;
+
+    StageCommand(String... stages) {
+      this.stages = List.of(stages);
+    }
+
     @Override
     int run(SparkSession spark, CooplakeConfig config) {
-      return runStages(spark, config, Pipeline.all(), System.out);
+      List<Stage> selected = stages.isEmpty() ? Pipeline.all()
+          : stages.stream().flatMap(n -> Pipeline.named(n).stream()).toList();
+      return runStages(spark, config, selected, System.out);
     }
   }
 
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "Run the whole pipeline: ingest → clean → aggregate.")
+  static final class Run extends StageCommand {}
+
   @Command(name = "ingest", mixinStandardHelpOptions = true,
       description = "Landing files → bronze tables, exactly once per file.")
-  static final class Ingest extends SparkCommand {
-    @Override
-    int run(SparkSession spark, CooplakeConfig config) {
-      return runStages(spark, config, Pipeline.named("ingest"), System.out);
+  static final class Ingest extends StageCommand {
+    Ingest() {
+      super("ingest");
     }
   }
 
   @Command(name = "clean", mixinStandardHelpOptions = true,
       description = "Bronze → silver: conform, deduplicate, quarantine, reconcile.")
-  static final class Clean extends SparkCommand {
-    @Override
-    int run(SparkSession spark, CooplakeConfig config) {
-      return runStages(spark, config, Pipeline.named("clean"), System.out);
+  static final class Clean extends StageCommand {
+    Clean() {
+      super("clean");
     }
   }
 
   @Command(name = "aggregate", mixinStandardHelpOptions = true,
       description = "Silver → gold: the study's aggregates, cross-tabs and growth series.")
-  static final class Aggregate extends SparkCommand {
-    @Override
-    int run(SparkSession spark, CooplakeConfig config) {
-      return runStages(spark, config, Pipeline.named("aggregate"), System.out);
+  static final class Aggregate extends StageCommand {
+    Aggregate() {
+      super("aggregate");
     }
   }
 }
