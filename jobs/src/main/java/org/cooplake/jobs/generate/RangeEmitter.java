@@ -43,8 +43,10 @@ final class RangeEmitter {
   static final double PARTNER_DUPLICATE_IN_FILE = 0.02;
   static final double PARTNER_DUPLICATE_LATER = 0.02;
   static final double PARTNERS_EARLY = 0.08;
-  /** Per CSV / JSON Lines file: a wrong-field-count line, a malformed JSON line, an unterminated quote at the end. */
-  static final double MALFORMED_PER_FILE = 0.5;
+  /** Chance per CSV / JSON Lines file of a wrong-field-count line or a malformed JSON line (its third record). */
+  static final double MALFORMED_LINE_PER_FILE = 0.3;
+  /** Chance per CSV file of an unterminated quote in its last record. */
+  static final double UNTERMINATED_QUOTE_PER_FILE = 0.1;
 
   private final Generator.Plan plan;
   private final int range;
@@ -258,9 +260,9 @@ final class RangeEmitter {
       List<String> columns = RawFiles.columns(feed, style, filePicker);
       writer = RawFiles.open(dir.resolve(name), feed, style, columns);
       boolean textFormat = style.format() != Format.XLSX;
-      malformedPending = plan.badRate() > 0 && textFormat && filePicker.chance("malformedLine", MALFORMED_PER_FILE);
+      malformedPending = plan.badRate() > 0 && textFormat && filePicker.chance("malformedLine", MALFORMED_LINE_PER_FILE);
       unterminatedAtEnd = plan.badRate() > 0 && style.format() == Format.CSV
-          && filePicker.chance("unterminatedQuote", MALFORMED_PER_FILE);
+          && filePicker.chance("unterminatedQuote", UNTERMINATED_QUOTE_PER_FILE);
       lastRaw = null;
     }
 

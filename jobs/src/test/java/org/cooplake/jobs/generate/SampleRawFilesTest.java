@@ -225,6 +225,17 @@ class SampleRawFilesTest {
     Set<String> malformedKinds = accepted(null).stream().flatMap(f -> f.records().stream()).filter(Rec::malformed)
         .map(Rec::malformedWhy).collect(Collectors.toSet());
     assertEquals(Set.of("UNBALANCED_QUOTES", "WRONG_FIELD_COUNT", "MALFORMED_JSON"), malformedKinds);
+    // a broken row that is newer than a project's current row: quarantined, so the older row stays current
+    Map<String, LocalDateTime> current = new HashMap<>();
+    for (Map<String, String> t : GeneratorTest.csv(SAMPLE.resolve("truth/projects.csv"))) {
+      current.put(t.get("project_id"), LocalDateTime.parse(t.get("updated_at").replace(' ', 'T')));
+    }
+    boolean newerBroken = accepted(Feed.PROJECTS).stream().anyMatch(f -> f.records().stream().anyMatch(r -> {
+      LocalDateTime updated = r.malformed() ? null : Conform.dateTime(r.text("project_id") == null ? null : r.text("updated_at"));
+      LocalDateTime truth = current.get(Conform.id(r.text("project_id")));
+      return updated != null && truth != null && updated.isAfter(truth) && quarantine.containsKey(f.path() + "#" + r.number());
+    }));
+    assertTrue(newerBroken, "a quarantined newer version of a current project");
   }
 
   @Test
