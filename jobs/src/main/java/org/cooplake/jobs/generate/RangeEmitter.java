@@ -116,7 +116,7 @@ final class RangeEmitter {
         BadRows.Row bad = maker.make().apply(base(p, f, k));
         if (bad.newProjectId() != null) lastQuarantinedProjectId = bad.newProjectId();
         return withReasons(bad);
-      }, Outcome.QUARANTINED);
+      }, null);
     }
   }
 
@@ -229,7 +229,7 @@ final class RangeEmitter {
 
     /**
      * Renders a row for the file it goes to and writes it. {@code outcome} null: a bad-row
-     * maker's row, QUARANTINED or PENDING as its reasons say.
+     * maker's row, QUARANTINED with its reasons, or PENDING when it has none.
      */
     Map<String, Object> emit(BiFunction<Format, Picker, Map<String, Object>> render, Outcome outcome) {
       ensureFile();
@@ -237,9 +237,7 @@ final class RangeEmitter {
       Map<String, Object> raw = render.apply(style.format(), filePicker);
       @SuppressWarnings("unchecked")
       TreeSet<String> reasons = (TreeSet<String>) raw.get(REASONS_KEY);
-      if (outcome == null || outcome == Outcome.QUARANTINED) {
-        outcome = reasons == null || reasons.isEmpty() ? Outcome.PENDING : Outcome.QUARANTINED;
-      }
+      if (outcome == null) outcome = reasons.isEmpty() ? Outcome.PENDING : Outcome.QUARANTINED;
       int record = writer.write(raw);
       result.ledger.count(feed, outcome);
       if (outcome == Outcome.QUARANTINED) result.quarantine.add(new Generator.Quarantined(relativePath, record, reasons));

@@ -161,7 +161,7 @@ class GeneratorTest {
 
   private static Map<String, Double> shares(Path gold, String table, String key) {
     Map<String, Double> m = new TreeMap<>();
-    for (Map<String, Object> r : TruthTables.read(gold, table)) m.put((String) r.get(key), (Double) r.get("share_pct"));
+    for (Map<String, Object> r : GoldCsv.read(gold, table)) m.put((String) r.get(key), (Double) r.get("share_pct"));
     return m;
   }
 

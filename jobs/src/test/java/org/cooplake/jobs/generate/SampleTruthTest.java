@@ -25,7 +25,7 @@ class SampleTruthTest extends SparkTestBase {
 
   @Test
   void truthReproducesEveryPaperFigure() {
-    PaperFigures.assertAll(table -> spark.read().option("header", "true").schema(TruthTables.schema(table))
+    PaperFigures.assertAll(table -> spark.read().option("header", "true").schema(GoldCsv.schema(table))
         .csv(gold.resolve(table + ".csv").toString()));
   }
 
@@ -33,7 +33,7 @@ class SampleTruthTest extends SparkTestBase {
   void everyGoldTableOfTheContractIsThereWithItsColumns() {
     for (String table : GoldOracle.TABLES) {
       Dataset<Row> df = spark.read().option("header", "true").csv(gold.resolve(table + ".csv").toString());
-      assertEquals(List.of(TruthTables.schema(table).fieldNames()), List.of(df.columns()), table);
+      assertEquals(List.of(GoldCsv.schema(table).fieldNames()), List.of(df.columns()), table);
       assertTrue(df.count() > 0, table + " is empty");
     }
   }
@@ -42,7 +42,7 @@ class SampleTruthTest extends SparkTestBase {
   @Test
   void paperFiguresCatchASmallDeviation() {
     Map<String, List<Map<String, Object>>> tables = new HashMap<>();
-    for (String t : GoldOracle.TABLES) tables.put(t, TruthTables.read(gold, t));
+    for (String t : GoldOracle.TABLES) tables.put(t, GoldCsv.read(gold, t));
     PaperFigures.assertAllOnRows(tables::get); // as written: passes
 
     AssertionError districts = assertThrows(AssertionError.class, () -> PaperFigures.assertAllOnRows(

@@ -16,9 +16,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.cooplake.common.reference.Csv;
 
-/** The truth's gold CSVs (data/sample/truth/gold): their typed schemas, and a plain-Java reader. */
-final class TruthTables {
-  private TruthTables() {}
+/** The gold CSVs of a truth directory (e.g. data/sample/truth/gold): their typed schemas, and a plain-Java reader. */
+final class GoldCsv {
+  private GoldCsv() {}
 
   static final Map<String, String> DDL = Map.ofEntries(
       Map.entry("subjects_by_year", "year INT, new_subjects BIGINT, cumulative_subjects BIGINT, yoy_growth BIGINT, "
