@@ -7,18 +7,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cooplake.common.errors.CooplakeException;
 import org.cooplake.common.errors.Errors;
 
 /**
@@ -29,14 +27,6 @@ import org.cooplake.common.errors.Errors;
  * <p>Usage: {@code ReferenceDataBuilder <shared>/data/reference data/reference}.
  */
 public final class ReferenceDataBuilder {
-  /** The dimensions that have an alias file {@code aliases/<name>.csv}. */
-  public static final List<String> DIMENSIONS =
-      List.of("district", "country", "field", "carrier_type", "partner_type", "mode");
-  /** Small code lists written by hand in curated/ and copied (validated) to the output. */
-  public static final Map<String, String> MEMBER_TABLES = orderedMap(
-      "field", "fields.csv", "carrier_type", "carrier_types.csv",
-      "partner_type", "partner_types.csv", "mode", "modes.csv");
-
   static final List<String> DISTRICT_HEADER = List.of("district_code", "name_zh", "short_name_zh", "pinyin", "name_en");
   static final List<String> COUNTRY_HEADER =
       List.of("country_code", "iso3", "name_en", "name_zh", "continent", "is_hmt", "is_region");
@@ -49,12 +39,17 @@ public final class ReferenceDataBuilder {
   private ReferenceDataBuilder() {}
 
   public static void main(String[] args) {
-    if (args.length != 2) {
-      throw Errors.usage("ReferenceDataBuilder needs 2 arguments, got " + args.length + ".",
-          "Run it as: ReferenceDataBuilder <shared>/data/reference data/reference");
+    try {
+      if (args.length != 2) {
+        throw Errors.usage("ReferenceDataBuilder needs 2 arguments, got " + args.length + ".",
+            "Run it as: ReferenceDataBuilder <shared>/data/reference data/reference");
+      }
+      build(Path.of(args[0]), Path.of(args[1]));
+      System.out.println("Reference data written to " + Path.of(args[1]).toAbsolutePath());
+    } catch (CooplakeException e) {
+      System.err.println(e.userMessage());
+      System.exit(1);
     }
-    build(Path.of(args[0]), Path.of(args[1]));
-    System.out.println("Reference data written to " + Path.of(args[1]).toAbsolutePath());
   }
 
   /** Rebuilds {@code outDir} in place; the hand-written inputs are read from {@code outDir/curated}. */
@@ -64,45 +59,51 @@ public final class ReferenceDataBuilder {
 
   /** Reads the public sources and the hand-written {@code curatedDir}, writes the tables to {@code outDir}. */
   public static void build(Path sharedReferenceDir, Path curatedDir, Path outDir) {
-    Map<String, AliasSet> aliases = new LinkedHashMap<>();
-    for (String d : DIMENSIONS) aliases.put(d, new AliasSet("aliases/" + d + ".csv"));
+    Map<Dimension, AliasSet> aliases = new EnumMap<>(Dimension.class);
+    Map<Dimension, Set<String>> codes = new EnumMap<>(Dimension.class);
+    for (Dimension d : Dimension.values()) aliases.put(d, new AliasSet(d.aliasesFile()));
 
-    List<List<String>> districts = districts(sharedReferenceDir, aliases.get("district"));
-    List<List<String>> countries = countries(sharedReferenceDir, curatedDir, aliases.get("country"));
-    write(outDir.resolve("districts.csv"), DISTRICT_HEADER, districts);
-    write(outDir.resolve("countries.csv"), COUNTRY_HEADER, countries);
+    List<List<String>> districts = districts(sharedReferenceDir, aliases.get(Dimension.DISTRICT));
+    write(outDir.resolve(Dimension.DISTRICT.membersFile()), DISTRICT_HEADER, districts);
+    codes.put(Dimension.DISTRICT, codesOf(districts));
 
-    Map<String, Set<String>> codes = new HashMap<>();
-    codes.put("district", codesOf(districts));
-    codes.put("country", codesOf(countries));
-    for (Map.Entry<String, String> t : MEMBER_TABLES.entrySet()) {
-      Csv.Table members = read(curatedDir.resolve(t.getValue()));
-      String codeColumn = members.header().isEmpty() ? "" : members.header().get(0);
-      if (!members.header().equals(List.of(codeColumn, "name_zh", "name_en"))) {
-        throw Errors.referenceDataInvalid("curated/" + t.getValue(), "header must be <code>,name_zh,name_en");
-      }
-      List<List<String>> rows = new ArrayList<>(members.records());
-      requireWellFormed("curated/" + t.getValue(), rows, 3);
-      rows.sort(Comparator.comparing(r -> r.get(0)));
-      // the code, the Chinese and the English name of every member are spellings of it
-      for (List<String> r : rows) {
-        for (String name : r) aliases.get(t.getKey()).add(name, r.get(0));
-      }
-      codes.put(t.getKey(), codesOf(rows));
-      write(outDir.resolve(t.getValue()), members.header(), rows);
+    List<List<String>> countries = countries(sharedReferenceDir, curatedDir, aliases.get(Dimension.COUNTRY));
+    write(outDir.resolve(Dimension.COUNTRY.membersFile()), COUNTRY_HEADER, countries);
+    codes.put(Dimension.COUNTRY, codesOf(countries));
+
+    for (Dimension d : Dimension.values()) {
+      if (d.membersCurated()) codes.put(d, copyMembers(d, curatedDir, outDir, aliases.get(d)));
     }
+    for (Dimension d : Dimension.values()) {
+      addCuratedAliases(d, curatedDir, codes.get(d), aliases.get(d));
+      write(outDir.resolve(d.aliasesFile()), ALIAS_HEADER, aliases.get(d).sortedRows());
+    }
+  }
 
-    for (String d : DIMENSIONS) {
-      AliasSet set = aliases.get(d);
-      String curatedFile = d + "_aliases.csv";
-      for (List<String> r : read(curatedDir.resolve(curatedFile)).records()) {
-        if (r.size() != 2) throw Errors.referenceDataInvalid("curated/" + curatedFile, "line " + r + " must be alias,code");
-        if (!codes.get(d).contains(r.get(1))) {
-          throw Errors.referenceDataInvalid("curated/" + curatedFile, "alias '" + r.get(0) + "' names unknown code '" + r.get(1) + "'");
-        }
-        set.add(r.get(0), r.get(1));
-      }
-      write(outDir.resolve("aliases").resolve(d + ".csv"), ALIAS_HEADER, set.sortedRows());
+  /** Copies a hand-written member table (code, name_zh, name_en), sorted; its code and names become aliases. */
+  private static Set<String> copyMembers(Dimension d, Path curatedDir, Path outDir, AliasSet aliases) {
+    String where = "curated/" + d.membersFile();
+    Csv.Table members = read(curatedDir.resolve(d.membersFile()));
+    List<String> header = members.header();
+    if (header.size() != 3 || !header.subList(1, 3).equals(List.of("name_zh", "name_en"))) {
+      throw Errors.referenceDataInvalid(where, "header must be <code>,name_zh,name_en, is " + header);
+    }
+    List<List<String>> rows = new ArrayList<>(members.records());
+    requireWellFormed(where, rows, 3);
+    rows.sort(Comparator.comparing(r -> r.get(0)));
+    for (List<String> r : rows) {
+      for (String spelling : r) aliases.add(spelling, r.get(0));
+    }
+    write(outDir.resolve(d.membersFile()), header, rows);
+    return codesOf(rows);
+  }
+
+  private static void addCuratedAliases(Dimension d, Path curatedDir, Set<String> codes, AliasSet aliases) {
+    String where = "curated/" + d.curatedAliasesFile();
+    for (List<String> r : read(curatedDir.resolve(d.curatedAliasesFile())).records()) {
+      if (r.size() != 2) throw Errors.referenceDataInvalid(where, "line " + r + " must be alias,code");
+      if (!codes.contains(r.get(1))) throw Errors.referenceDataInvalid(where, "alias '" + r.get(0) + "' names unknown code '" + r.get(1) + "'");
+      aliases.add(r.get(0), r.get(1));
     }
   }
 
@@ -221,7 +222,7 @@ public final class ReferenceDataBuilder {
     void add(String alias, String code) {
       String spelling = alias == null ? "" : alias.strip();
       if (spelling.isEmpty()) return;
-      String key = normalise(spelling);
+      String key = AliasKey.of(spelling);
       List<String> seen = byKey.putIfAbsent(key, List.of(spelling, code));
       if (seen != null && !seen.get(1).equals(code)) {
         throw Errors.referenceDataInvalid(file,
@@ -237,11 +238,6 @@ public final class ReferenceDataBuilder {
       for (Map.Entry<String, List<String>> e : entries) rows.add(e.getValue());
       return rows;
     }
-  }
-
-  /** The pipeline's matching form: NFKC (full-width → ASCII), lower case, trimmed, spaces collapsed. */
-  static String normalise(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
   }
 
   // ---------------------------------------------------------------- helpers
@@ -277,12 +273,6 @@ public final class ReferenceDataBuilder {
     List<String> words = new ArrayList<>();
     for (String w : spaced.split(" ")) words.add(capitalise(w));
     return String.join(" ", words);
-  }
-
-  private static Map<String, String> orderedMap(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
-    return Collections.unmodifiableMap(m);
   }
 
   private static Csv.Table read(Path file) {
