@@ -27,9 +27,5 @@ final class Blueprint {
     Project latest() {
       return projects.get(0);
     }
-
-    int partnerCount() {
-      return projects.stream().mapToInt(p -> p.partners().size()).sum();
-    }
   }
 }

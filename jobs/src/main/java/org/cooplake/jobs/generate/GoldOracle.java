@@ -32,6 +32,11 @@ final class GoldOracle {
       "cooperations_by_continent", "cooperations_by_country", "cooperations_by_continent_field",
       "cooperations_by_country_field", "cooperations_by_continent_mode", "cooperations_by_year");
 
+  private static final List<String> MODE_CLASSES = List.of("RD", "TRANSFER", "MARKET", "TALENT", "STANDARD", "MULTIPLE");
+  private static final List<String> DIMENSIONS = List.of("ALL", "CONTINENT", "COUNTRY", "FIELD", "DISTRICT");
+  private static final int FIRST_YEAR = 1990;
+  private static final int YEARS = 60;
+
   private final Reference ref;
   private final Map<Integer, Long> newSubjectsByYear = new TreeMap<>();
   private final Map<String, Long> subjectsByDistrict = new HashMap<>();
@@ -40,14 +45,38 @@ final class GoldOracle {
   private final Map<List<String>, Long> subjectsByDistrictField = new HashMap<>();
   private final Map<String, Long> subjectsByMode = new HashMap<>();
   private final Map<String, Long> subjectsByNature = new HashMap<>();
-  private final Map<String, Long> byCountry = new HashMap<>();
-  private final Map<List<String>, Long> byCountryField = new HashMap<>();
-  private final Map<List<String>, Long> byCountryMode = new HashMap<>();
-  /** [dimension, member, year] → cooperations. */
-  private final Map<List<String>, Long> byYear = new HashMap<>();
+  // cooperations are counted in arrays indexed by code position: at 20 million partner rows,
+  // hashing composite keys would be most of the generator's time
+  private final List<String> countries;
+  private final List<String> fields;
+  private final List<String> districts;
+  private final List<String> continents;
+  private final Map<String, Integer> countryIndex = new HashMap<>();
+  private final Map<String, Integer> fieldIndex = new HashMap<>();
+  private final Map<String, Integer> modeIndex = new HashMap<>();
+  private final Map<String, Integer> districtIndex = new HashMap<>();
+  private final int[] continentOfCountry;
+  private final long[][] countryField;
+  private final long[][] countryMode;
+  /** [dimension][member][year - FIRST_YEAR]; members indexed like their code lists. */
+  private final long[][][] byYear;
 
   GoldOracle(Reference ref) {
     this.ref = ref;
+    this.countries = List.copyOf(ref.countries.keySet());
+    this.fields = List.copyOf(ref.fields.keySet());
+    this.districts = List.copyOf(ref.districts.keySet());
+    this.continents = ref.countries.values().stream().map(Reference.Country::continent).distinct().sorted().toList();
+    for (int i = 0; i < countries.size(); i++) countryIndex.put(countries.get(i), i);
+    for (int i = 0; i < fields.size(); i++) fieldIndex.put(fields.get(i), i);
+    for (int i = 0; i < MODE_CLASSES.size(); i++) modeIndex.put(MODE_CLASSES.get(i), i);
+    for (int i = 0; i < districts.size(); i++) districtIndex.put(districts.get(i), i);
+    continentOfCountry = new int[countries.size()];
+    for (int i = 0; i < countries.size(); i++) continentOfCountry[i] = continents.indexOf(ref.country(countries.get(i)).continent());
+    countryField = new long[countries.size()][fields.size()];
+    countryMode = new long[countries.size()][MODE_CLASSES.size()];
+    byYear = new long[][][] {new long[1][YEARS], new long[continents.size()][YEARS], new long[countries.size()][YEARS],
+        new long[fields.size()][YEARS], new long[districts.size()][YEARS]};
   }
 
   /** Adds one subject with its current projects (and their current partners). */
@@ -60,20 +89,30 @@ final class GoldOracle {
     subjectsByMode.merge(s.modeClass(), 1L, Long::sum);
     if (s.natureClass() != null) subjectsByNature.merge(s.natureClass(), 1L, Long::sum);
     for (Clean.Project p : projects) {
-      String year = Integer.toString(p.startDate().getYear());
+      if (p.partners().isEmpty()) continue;
+      int year = p.startDate().getYear() - FIRST_YEAR;
+      if (year < 0 || year >= YEARS) throw new IllegalArgumentException("start year out of range: " + p.startDate());
+      int field = index(fieldIndex, p.fieldCode());
+      int mode = index(modeIndex, p.modeClass());
+      int district = index(districtIndex, p.districtCode());
       for (Clean.Partner partner : p.partners()) {
-        Reference.Country c = ref.country(partner.countryCode());
-        if (c.hmt()) continue;
-        byCountry.merge(c.code(), 1L, Long::sum);
-        byCountryField.merge(List.of(c.code(), p.fieldCode()), 1L, Long::sum);
-        byCountryMode.merge(List.of(c.code(), p.modeClass()), 1L, Long::sum);
-        byYear.merge(List.of("ALL", "ALL", year), 1L, Long::sum);
-        byYear.merge(List.of("CONTINENT", c.continent(), year), 1L, Long::sum);
-        byYear.merge(List.of("COUNTRY", c.code(), year), 1L, Long::sum);
-        byYear.merge(List.of("FIELD", p.fieldCode(), year), 1L, Long::sum);
-        byYear.merge(List.of("DISTRICT", p.districtCode(), year), 1L, Long::sum);
+        int country = index(countryIndex, partner.countryCode());
+        if (ref.country(partner.countryCode()).hmt()) continue;
+        countryField[country][field]++;
+        countryMode[country][mode]++;
+        byYear[0][0][year]++;
+        byYear[1][continentOfCountry[country]][year]++;
+        byYear[2][country][year]++;
+        byYear[3][field][year]++;
+        byYear[4][district][year]++;
       }
     }
+  }
+
+  private static int index(Map<String, Integer> index, String code) {
+    Integer i = index.get(code);
+    if (i == null) throw new IllegalArgumentException("code not in data/reference: " + code);
+    return i;
   }
 
   void merge(GoldOracle other) {
@@ -84,18 +123,34 @@ final class GoldOracle {
     mergeInto(subjectsByDistrictField, other.subjectsByDistrictField);
     mergeInto(subjectsByMode, other.subjectsByMode);
     mergeInto(subjectsByNature, other.subjectsByNature);
-    mergeInto(byCountry, other.byCountry);
-    mergeInto(byCountryField, other.byCountryField);
-    mergeInto(byCountryMode, other.byCountryMode);
-    mergeInto(byYear, other.byYear);
+    add(countryField, other.countryField);
+    add(countryMode, other.countryMode);
+    for (int d = 0; d < byYear.length; d++) add(byYear[d], other.byYear[d]);
+  }
+
+  private static void add(long[][] into, long[][] from) {
+    for (int i = 0; i < into.length; i++) for (int j = 0; j < into[i].length; j++) into[i][j] += from[i][j];
   }
 
   private static <K> void mergeInto(Map<K, Long> into, Map<K, Long> from) {
     from.forEach((k, v) -> into.merge(k, v, Long::sum));
   }
 
+  /** The non-zero cells of a count array as a map from [row code, column code]. */
+  private static Map<List<String>, Long> cells(long[][] counts, List<String> rows, List<String> columns) {
+    Map<List<String>, Long> m = new HashMap<>();
+    for (int i = 0; i < counts.length; i++) {
+      for (int j = 0; j < counts[i].length; j++) if (counts[i][j] > 0) m.put(List.of(rows.get(i), columns.get(j)), counts[i][j]);
+    }
+    return m;
+  }
+
   /** All gold tables, keyed by contract name. */
   Map<String, Table> tables() {
+    Map<List<String>, Long> byCountryField = cells(countryField, countries, fields);
+    Map<List<String>, Long> byCountryMode = cells(countryMode, countries, MODE_CLASSES);
+    Map<String, Long> byCountry = new HashMap<>();
+    byCountryField.forEach((k, n) -> byCountry.merge(k.get(0), n, Long::sum));
     Map<String, Table> t = new LinkedHashMap<>();
     t.put("subjects_by_year", subjectsByYear());
     long subjects = total(subjectsByDistrict);
@@ -112,10 +167,10 @@ final class GoldOracle {
     byCountry.forEach((c, n) -> byContinent.merge(ref.country(c).continent(), n, Long::sum));
     long cooperations = total(byCountry);
     t.put("cooperations_by_continent", shareTable(List.of("continent"), byContinent, cooperations, "cooperations", List::of));
-    t.put("cooperations_by_country", cooperationsByCountry(byContinent, cooperations));
-    t.put("cooperations_by_continent_field", cooperationsByContinentField(byContinent));
-    t.put("cooperations_by_country_field", cooperationsByCountryField());
-    t.put("cooperations_by_continent_mode", cooperationsByContinentMode(byContinent));
+    t.put("cooperations_by_country", cooperationsByCountry(byCountry, byContinent, cooperations));
+    t.put("cooperations_by_continent_field", cooperationsByContinentField(byCountryField, byContinent));
+    t.put("cooperations_by_country_field", cooperationsByCountryField(byCountryField));
+    t.put("cooperations_by_continent_mode", cooperationsByContinentMode(byCountryMode, byContinent));
     t.put("cooperations_by_year", cooperationsByYear());
     return t;
   }
@@ -177,7 +232,7 @@ final class GoldOracle {
     return new Table(List.of("district_code", "field_code", "subjects", "share_of_district_pct"), rows);
   }
 
-  private Table cooperationsByCountry(Map<String, Long> byContinent, long total) {
+  private Table cooperationsByCountry(Map<String, Long> byCountry, Map<String, Long> byContinent, long total) {
     Map<String, Integer> ranks = ranks(byCountry);
     Map<String, Integer> ranksInContinent = new HashMap<>();
     for (String continent : byContinent.keySet()) {
@@ -199,7 +254,7 @@ final class GoldOracle {
         "share_pct", "share_of_continent_pct", "rank", "rank_in_continent"), rows);
   }
 
-  private Table cooperationsByContinentField(Map<String, Long> byContinent) {
+  private Table cooperationsByContinentField(Map<List<String>, Long> byCountryField, Map<String, Long> byContinent) {
     Map<List<String>, Long> counts = new HashMap<>();
     byCountryField.forEach((k, n) -> counts.merge(List.of(ref.country(k.get(0)).continent(), k.get(1)), n, Long::sum));
     Map<List<String>, Integer> ranks = ranksWithin(counts, 0);
@@ -212,7 +267,7 @@ final class GoldOracle {
     return new Table(List.of("continent", "field_code", "cooperations", "share_of_continent_pct", "rank_in_continent"), rows);
   }
 
-  private Table cooperationsByCountryField() {
+  private Table cooperationsByCountryField(Map<List<String>, Long> byCountryField) {
     Map<List<String>, Integer> ranks = ranksWithin(byCountryField, 1);
     List<List<String>> rows = new ArrayList<>();
     for (List<String> k : keysOf(byCountryField)) {
@@ -221,7 +276,7 @@ final class GoldOracle {
     return new Table(List.of("country_code", "field_code", "cooperations", "rank_in_field"), rows);
   }
 
-  private Table cooperationsByContinentMode(Map<String, Long> byContinent) {
+  private Table cooperationsByContinentMode(Map<List<String>, Long> byCountryMode, Map<String, Long> byContinent) {
     Map<List<String>, Long> counts = new HashMap<>();
     byCountryMode.forEach((k, n) -> counts.merge(List.of(ref.country(k.get(0)).continent(), k.get(1)), n, Long::sum));
     List<List<String>> rows = new ArrayList<>();
@@ -233,23 +288,31 @@ final class GoldOracle {
   }
 
   private Table cooperationsByYear() {
-    int lastYear = byYear.keySet().stream().mapToInt(k -> Integer.parseInt(k.get(2))).max().orElse(0);
-    Map<List<String>, Integer> firstYears = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
-    byYear.keySet().forEach(k -> firstYears.merge(List.of(k.get(0), k.get(1)), Integer.parseInt(k.get(2)), Math::min));
+    List<List<String>> members = List.of(List.of("ALL"), continents, countries, fields, districts);
+    int last = -1;
+    for (int y = 0; y < YEARS; y++) if (byYear[0][0][y] > 0) last = y;
     List<List<String>> rows = new ArrayList<>();
-    for (Map.Entry<List<String>, Integer> member : firstYears.entrySet()) {
-      int first = member.getValue();
-      long cumulative = 0;
-      long firstCumulative = 0;
-      for (int y = first; y <= lastYear; y++) {
-        long n = byYear.getOrDefault(List.of(member.getKey().get(0), member.getKey().get(1), Integer.toString(y)), 0L);
-        long previous = cumulative;
-        cumulative += n;
-        if (y == first) firstCumulative = cumulative;
-        rows.add(List.of(Integer.toString(y), member.getKey().get(0), member.getKey().get(1), Long.toString(n),
-            Long.toString(cumulative),
-            y == first ? "" : num(100.0 * (cumulative - previous) / previous),
-            y == first ? "" : num(100.0 * (Math.pow((double) cumulative / firstCumulative, 1.0 / (y - first)) - 1))));
+    for (int d = 0; d < DIMENSIONS.size(); d++) {
+      // members in code order, each from its first year with cooperations to the last year of the data
+      List<Integer> order = new ArrayList<>();
+      for (int m = 0; m < members.get(d).size(); m++) order.add(m);
+      List<String> codes = members.get(d);
+      order.sort(Comparator.comparing(codes::get));
+      for (int m : order) {
+        long[] counts = byYear[d][m];
+        int first = 0;
+        while (first <= last && counts[first] == 0) first++;
+        long cumulative = 0;
+        long firstCumulative = 0;
+        for (int y = first; y <= last; y++) {
+          long previous = cumulative;
+          cumulative += counts[y];
+          if (y == first) firstCumulative = cumulative;
+          rows.add(List.of(Integer.toString(FIRST_YEAR + y), DIMENSIONS.get(d), codes.get(m), Long.toString(counts[y]),
+              Long.toString(cumulative),
+              y == first ? "" : num(100.0 * (cumulative - previous) / previous),
+              y == first ? "" : num(100.0 * (Math.pow((double) cumulative / firstCumulative, 1.0 / (y - first)) - 1))));
+        }
       }
     }
     return new Table(List.of("year", "dimension", "member", "cooperations", "cumulative", "yoy_growth_pct", "cagr_pct"), rows);

@@ -24,8 +24,8 @@ final class Realiser {
   static final LocalDateTime UPDATED_FROM = LocalDateTime.of(2019, 1, 2, 0, 0);
   static final LocalDateTime UPDATED_TO = LocalDateTime.of(2019, 5, 31, 0, 0);
 
-  private final String subjectFormat;
-  private final String projectFormat;
+  private final int subjectDigits;
+  private final int projectDigits;
   private final int projectsPerSubject;
 
   /**
@@ -35,8 +35,8 @@ final class Realiser {
   Realiser(long lastSubjectNumber) {
     int maxProjects = StudyProfile.blueprints().stream().mapToInt(s -> s.projects().size()).max().orElse(1);
     this.projectsPerSubject = maxProjects < 10 ? 10 : 100;
-    this.subjectFormat = "S%0" + Math.max(5, digits(lastSubjectNumber)) + "d";
-    this.projectFormat = "BJ-%d-%0" + Math.max(5, digits(lastSubjectNumber * projectsPerSubject + projectsPerSubject - 1)) + "d";
+    this.subjectDigits = Math.max(5, digits(lastSubjectNumber));
+    this.projectDigits = Math.max(5, digits(lastSubjectNumber * projectsPerSubject + projectsPerSubject - 1));
   }
 
   private static int digits(long n) {
@@ -44,11 +44,11 @@ final class Realiser {
   }
 
   String subjectId(long subjectNumber) {
-    return String.format(Locale.ROOT, subjectFormat, subjectNumber);
+    return "S" + Spellings.pad(subjectNumber, subjectDigits);
   }
 
   String projectId(int startYear, long subjectNumber, int index) {
-    return String.format(Locale.ROOT, projectFormat, startYear, subjectNumber * projectsPerSubject + index);
+    return "BJ-" + startYear + "-" + Spellings.pad(subjectNumber * projectsPerSubject + index, projectDigits);
   }
 
   /** The subject's current projects, most recently updated first (as in the blueprint). */
@@ -156,6 +156,8 @@ final class Realiser {
         Map.entry("AU", List.of("Sydney", "Melbourne", "Queensland")));
     private static final Map<String, List<String>> PLACES_ZH = Map.of(
         "JP", List.of("东京", "大阪", "京都", "名古屋"), "KR", List.of("首尔", "釜山", "大田"));
+    private static final List<String> ZH_TRADES = List.of("精密", "电子", "化学", "制药");
+    private static final List<String> ZH_INSTITUTES = List.of("产业技术综合研究所", "科学技术研究院", "技术振兴协会");
     private static final List<String> FIELDS_EN = List.of("Advanced Materials", "Energy Systems", "Biomedicine",
         "Environmental Engineering", "Intelligent Manufacturing", "Information Technology", "Clean Vehicles",
         "Public Health", "Applied Physics", "Sustainable Technology");
@@ -169,24 +171,39 @@ final class Realiser {
         String zh = pick(PLACES_ZH.get(countryCode), rng);
         return switch (type) {
           case "UNIVERSITY" -> zh + "大学";
-          case "ENTERPRISE" -> zh + pick(List.of("精密", "电子", "化学", "制药"), rng) + "株式会社";
-          default -> zh + pick(List.of("产业技术综合研究所", "科学技术研究院", "技术振兴协会"), rng);
+          case "ENTERPRISE" -> zh + pick(ZH_TRADES, rng) + "株式会社";
+          default -> zh + pick(ZH_INSTITUTES, rng);
         };
       }
+      int variant = rng.nextInt(3);
       return switch (type) {
-        case "UNIVERSITY" -> pick(List.of("University of " + place, place + " University",
-            place + " Institute of Technology", place + " University of Applied Sciences"), rng);
+        case "UNIVERSITY" -> switch (rng.nextInt(4)) {
+          case 0 -> "University of " + place;
+          case 1 -> place + " University";
+          case 2 -> place + " Institute of Technology";
+          default -> place + " University of Applied Sciences";
+        };
         case "ENTERPRISE" -> place + " " + pick(INDUSTRIES_EN, rng) + " " + companySuffix(countryCode, rng);
-        case "RESEARCH" -> pick(List.of(place + " Institute for " + pick(FIELDS_EN, rng),
-            country.nameEn() + " National Laboratory of " + pick(FIELDS_EN, rng),
-            place + " Research Centre"), rng);
-        case "GOVERNMENT" -> pick(List.of("Ministry of Science and Innovation, " + country.nameEn(),
-            country.nameEn() + " Agency for " + pick(FIELDS_EN, rng),
-            place + " Municipal Office of Trade"), rng);
-        case "INTL_ORG" -> pick(List.of("International " + pick(FIELDS_EN, rng) + " Alliance",
-            "World Forum on " + pick(FIELDS_EN, rng), "Global \"Green Growth\" Partnership"), rng);
-        case "INDUSTRY_ORG" -> pick(List.of(country.nameEn() + " " + pick(INDUSTRIES_EN, rng) + " Industry Association",
-            place + " Chamber of Commerce", "Society of " + pick(FIELDS_EN, rng) + " Engineers"), rng);
+        case "RESEARCH" -> switch (variant) {
+          case 0 -> place + " Institute for " + pick(FIELDS_EN, rng);
+          case 1 -> country.nameEn() + " National Laboratory of " + pick(FIELDS_EN, rng);
+          default -> place + " Research Centre";
+        };
+        case "GOVERNMENT" -> switch (variant) {
+          case 0 -> "Ministry of Science and Innovation, " + country.nameEn();
+          case 1 -> country.nameEn() + " Agency for " + pick(FIELDS_EN, rng);
+          default -> place + " Municipal Office of Trade";
+        };
+        case "INTL_ORG" -> switch (variant) {
+          case 0 -> "International " + pick(FIELDS_EN, rng) + " Alliance";
+          case 1 -> "World Forum on " + pick(FIELDS_EN, rng);
+          default -> "Global \"Green Growth\" Partnership";
+        };
+        case "INDUSTRY_ORG" -> switch (variant) {
+          case 0 -> country.nameEn() + " " + pick(INDUSTRIES_EN, rng) + " Industry Association";
+          case 1 -> place + " Chamber of Commerce";
+          default -> "Society of " + pick(INDUSTRIES_EN, rng) + " Engineers";
+        };
         default -> throw new IllegalArgumentException(type);
       };
     }
@@ -217,8 +234,8 @@ final class Realiser {
       int g = rng.nextInt(GIVEN.size());
       String name = rng.nextInt(8) == 0 ? null : SURNAMES.get(s) + GIVEN.get(g);
       String phone = rng.nextInt(6) == 0 ? null : rng.nextBoolean()
-          ? String.format(Locale.ROOT, "13%d%08d", rng.nextInt(10), rng.nextInt(100_000_000))
-          : String.format(Locale.ROOT, "010-6%07d", rng.nextInt(10_000_000));
+          ? "13" + rng.nextInt(10) + Spellings.pad(rng.nextInt(100_000_000), 8)
+          : "010-6" + Spellings.pad(rng.nextInt(10_000_000), 7);
       String email = rng.nextInt(4) == 0 ? null : GIVEN_PINYIN.get(g) + "." + SURNAMES_PINYIN.get(s) + rng.nextInt(1000)
           + (rng.nextBoolean() ? "@example.com" : "@example.cn");
       return new Clean.Contact(name, phone, email);
