@@ -131,6 +131,33 @@ public final class Errors {
         null);
   }
 
+  public static CooplakeException referenceSourceMissing(Path file) {
+    return new CooplakeException("REFERENCE_SOURCE_MISSING",
+        "The reference source file " + file + " does not exist.",
+        "The reference data builder reads the public sources in ../shared/data/reference and the"
+            + " hand-written files in data/reference/curated.",
+        "Pass the shared reference directory and the output directory: ReferenceDataBuilder"
+            + " <shared>/data/reference data/reference (see data/reference/README.md).",
+        null);
+  }
+
+  public static CooplakeException referenceDataInvalid(String file, String problem) {
+    return new CooplakeException("REFERENCE_DATA_INVALID",
+        "Reference data " + file + " is not valid: " + problem,
+        "Every code must be unique, every alias must name an existing code, and after normalisation"
+            + " (NFKC, lower case, spaces collapsed) an alias must map to exactly one code.",
+        "Correct the hand-written file under data/reference/curated and rebuild (see data/reference/README.md).",
+        null);
+  }
+
+  public static CooplakeException referenceResourceMissing(String resource) {
+    return new CooplakeException("REFERENCE_RESOURCE_MISSING",
+        "The reference table " + resource + " is not on the classpath.",
+        "cooplake-common packages data/reference under the resource prefix reference/ (common/pom.xml).",
+        "Rebuild the project (./mvnw -B package) so the reference CSVs are copied into the jar.",
+        null);
+  }
+
   public static String joinShort(Collection<?> items, int max) {
     StringBuilder sb = new StringBuilder();
     int i = 0;

@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.cooplake.common.config.CooplakeConfig;
 import org.cooplake.common.config.CooplakeConfig.Layer;
 import org.cooplake.common.reference.ReferenceData;
-import org.cooplake.common.reference.ReferenceData.Dimension;
+import org.cooplake.common.reference.Dimension;
 
 /**
  * {@code silver.dim_*}: the member tables of data/reference, as Delta tables for gold's names and

@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.cooplake.common.errors.Errors;
 import org.cooplake.common.normalize.Text;
 import org.cooplake.common.reference.ReferenceData;
-import org.cooplake.common.reference.ReferenceData.Dimension;
+import org.cooplake.common.reference.Dimension;
 
 /**
  * The alias tables of data/reference, keyed by {@link Text#codeKey} — the very function applied to

@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.cooplake.common.model.Feed;
 import org.cooplake.common.normalize.Dates;
 import org.cooplake.common.normalize.Text;
-import org.cooplake.common.reference.ReferenceData.Dimension;
+import org.cooplake.common.reference.Dimension;
 
 /**
  * bronze.partners rows → conformed rows: the columns of silver.project_partners, plus

@@ -24,7 +24,7 @@ import org.cooplake.common.normalize.Amounts;
 import org.cooplake.common.normalize.Dates;
 import org.cooplake.common.normalize.Modes;
 import org.cooplake.common.normalize.Text;
-import org.cooplake.common.reference.ReferenceData.Dimension;
+import org.cooplake.common.reference.Dimension;
 
 /**
  * bronze.projects rows → conformed rows: the columns of silver.projects, plus {@code reason_codes}
