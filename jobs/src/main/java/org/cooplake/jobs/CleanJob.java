@@ -52,6 +52,7 @@ import org.cooplake.common.silver.Versions;
  * check fails; only then are the bronze runs marked as cleaned (ops.clean_progress).
  */
 public final class CleanJob implements Stage {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CleanJob.class);
   public static final String NAME = "clean";
   static final List<String> PROJECT_KEY = List.of("project_id");
   static final List<String> PARTNER_KEY = List.of("project_id", "partner_key");
@@ -64,77 +65,67 @@ public final class CleanJob implements Stage {
 
   @Override
   public StageResult run(SparkSession spark, CooplakeConfig config, RunContext run) {
+    long t0 = System.nanoTime();
     SilverTables.ensure(spark, config);
     ReferenceData reference = ReferenceData.load();
     DimTables.refresh(spark, config, reference);
     Lookups lookups = Lookups.of(spark, reference);
+    step("tables, dims and lookups", t0);
     Timestamp now = Timestamp.from(run.startedAt());
     Map<String, Long> counters = new LinkedHashMap<>();
     List<Row> progress = new ArrayList<>();
     List<Dataset<Row>> cached = new ArrayList<>();
 
     try {
-      // projects first: partners join on the projects as they are after this run
+      // projects first: partners are matched with the projects as they are after this run
       Slice projects = newRows(spark, config, Feed.PROJECTS);
       Dataset<Row> changedProjects = null;
       FeedBalance projectBalance = FeedBalance.none(Feed.PROJECTS.dirName(), 0);
       if (!projects.runs().isEmpty()) {
         Dataset<Row> conformed = keep(cached, ProjectsConform.conform(projects.rows(), lookups));
-        Tally tally = tally(conformed, Feed.PROJECTS, counters);
-        quarantine(spark, config, Feed.PROJECTS, conformed, tally, run, now);
+        long rejected = tally(conformed, Feed.PROJECTS, counters);
+        quarantine(spark, config, Feed.PROJECTS, conformed, rejected, run, now);
         Decision d = decide(spark, config, SilverTables.PROJECTS_SPEC, Conform.accepted(conformed), PROJECT_KEY,
             List.of("subject_id"));
-        MergeCounts written = SilverWrites.upsertVersions(spark, config, SilverTables.PROJECTS_SPEC, d.changes(), PROJECT_KEY);
-        SilverWrites.replaceChildren(spark, config, SilverTables.PROJECT_MODES_SPEC, "project_id", d.changes(),
-            d.changes().select(col("project_id"), explode(col("modes")).as("mode")));
-        changedProjects = d.changes();
-        projectBalance = new FeedBalance(Feed.PROJECTS.dirName(), projects.rowCount(), 0, written.written(),
-            d.supersededInRun() + d.notBeating(), tally.rejected(), 0);
+        long written = 0;
+        if (d.beating() > 0) {
+          written = SilverWrites.upsertVersions(spark, config, SilverTables.PROJECTS_SPEC, d.changes(), PROJECT_KEY).written();
+          SilverWrites.replaceChildren(spark, config, SilverTables.PROJECT_MODES_SPEC, "project_id", d.changes(),
+              d.changes().select(col("project_id"), explode(col("modes")).as("mode")));
+          changedProjects = d.changes();
+        }
+        projectBalance = new FeedBalance(Feed.PROJECTS.dirName(), projects.rowCount(), 0, written,
+            d.supersededInRun() + d.notBeating(), rejected, 0);
         progress.addAll(projects.progressRows(run, now));
+        step("projects", t0);
       }
 
       Slice partners = newRows(spark, config, Feed.PARTNERS);
       String pendingTable = SilverTables.PENDING_PARTNERS_SPEC.table(config);
+      long pendingTotal = spark.table(pendingTable).count();
       Dataset<Row> changedPartners = null;
-      FeedBalance partnerBalance;
-      boolean anyPending = !spark.table(pendingTable).isEmpty();
-      if (!partners.runs().isEmpty() || (anyPending && changedProjects != null)) {
+      FeedBalance partnerBalance = FeedBalance.none(Feed.PARTNERS.dirName(), pendingTotal);
+      // parked partners get another try when there are new partner rows or new projects
+      if (!partners.runs().isEmpty() || (pendingTotal > 0 && changedProjects != null)) {
         Dataset<Row> conformed = keep(cached, PartnersConform.conform(partners.rows(), lookups));
-        Tally tally = tally(conformed, Feed.PARTNERS, counters);
-        quarantine(spark, config, Feed.PARTNERS, conformed, tally, run, now);
-        // parked rows come back for another try; a row both new and parked (a retried run) counts as new
-        Dataset<Row> carried = spark.table(pendingTable).drop("parked_run_id")
-            .join(partners.rows().select("_source_file", "_row_number"), seq(LINEAGE), "left_anti");
-        List<String> partnerColumns = SilverTables.PROJECT_PARTNERS_SPEC.columnNames();
-        Dataset<Row> candidates = Conform.accepted(conformed).select(cols(partnerColumns)).withColumn("_carried", lit(false))
-            .unionByName(carried.withColumn("_carried", lit(true)))
-            .join(spark.table(SilverTables.PROJECTS_SPEC.table(config)).select("project_id").withColumn("_has_project", lit(true)),
-                seq(PROJECT_KEY), "left")
-            .localCheckpoint(true);
-        long pendingBefore = candidates.where(col("_carried")).count();
-        Dataset<Row> released = candidates.where(col("_carried").and(col("_has_project").isNotNull()));
-        Dataset<Row> parked = candidates.where(col("_carried").unary_$bang().and(col("_has_project").isNull()));
-        SilverWrites.syncRows(spark, config, SilverTables.PENDING_PARTNERS_SPEC,
-            released.select(cols(partnerColumns)).withColumn("parked_run_id", lit(run.runId())).withColumn("_delete", lit(true))
-                .unionByName(parked.select(cols(partnerColumns)).withColumn("parked_run_id", lit(run.runId()))
-                    .withColumn("_delete", lit(false))),
-            LINEAGE);
-        long pendingAfter = spark.table(pendingTable).count();
-
-        Dataset<Row> withProject = candidates.where(col("_has_project").isNotNull()).select(cols(partnerColumns));
-        Decision d = decide(spark, config, SilverTables.PROJECT_PARTNERS_SPEC, withProject, PARTNER_KEY, List.of());
-        MergeCounts written = SilverWrites.upsertVersions(spark, config, SilverTables.PROJECT_PARTNERS_SPEC, d.changes(),
-            PARTNER_KEY);
-        changedPartners = d.changes();
-        partnerBalance = new FeedBalance(Feed.PARTNERS.dirName(), partners.rowCount(), pendingBefore, written.written(),
-            d.supersededInRun() + d.notBeating(), tally.rejected(), pendingAfter);
+        long rejected = tally(conformed, Feed.PARTNERS, counters);
+        quarantine(spark, config, Feed.PARTNERS, conformed, rejected, run, now);
+        Parking parking = park(spark, config, run, Conform.accepted(conformed), partners.rows(), pendingTotal);
+        Decision d = decide(spark, config, SilverTables.PROJECT_PARTNERS_SPEC, parking.withProject(), PARTNER_KEY, List.of());
+        long written = 0;
+        if (d.beating() > 0) {
+          written = SilverWrites.upsertVersions(spark, config, SilverTables.PROJECT_PARTNERS_SPEC, d.changes(), PARTNER_KEY)
+              .written();
+          changedPartners = d.changes();
+        }
+        partnerBalance = new FeedBalance(Feed.PARTNERS.dirName(), partners.rowCount(), parking.carried(), written,
+            d.supersededInRun() + d.notBeating(), rejected, parking.pendingAfter());
         progress.addAll(partners.progressRows(run, now));
-      } else {
-        long pending = anyPending ? spark.table(pendingTable).count() : 0;
-        partnerBalance = FeedBalance.none(Feed.PARTNERS.dirName(), pending);
+        step("partners", t0);
       }
 
       long subjects = refreshSubjects(spark, config, changedProjects, changedPartners);
+      step("subjects", t0);
 
       List<FeedBalance> balances = List.of(projectBalance, partnerBalance);
       SilverWrites.append(spark, config, SilverTables.RECONCILIATION_SPEC, SilverWrites.reconciliationRows(run.runId(), balances, now));
@@ -149,11 +140,12 @@ public final class CleanJob implements Stage {
           put(counters, b.feed(), "pending", b.pendingAfter());
         }
       }
-      counters.put("subjects.refreshed", subjects);
+      counters.put("subjects.changed", subjects);
 
       List<CheckResult> checks = QualityGate.enforce(spark, config, run, NAME, SilverChecks.all(config));
       counters.put("checks.passed", (long) checks.size());
       if (!progress.isEmpty()) SilverWrites.append(spark, config, SilverTables.CLEAN_PROGRESS_SPEC, progress);
+      step("reconciliation and checks", t0);
       return StageResult.of(NAME, counters, headlines(balances, counters, checks.size()));
     } finally {
       for (Dataset<Row> d : cached) d.unpersist();
@@ -188,27 +180,24 @@ public final class CleanJob implements Stage {
     return new Slice(feed, rows, runs);
   }
 
-  /** Counts of one conformed feed, in one pass: rows, rejected rows, and rows per reason code. */
-  record Tally(long rows, long rejected) {}
-
-  private static Tally tally(Dataset<Row> conformed, Feed feed, Map<String, Long> counters) {
+  /** Counts of one conformed feed in one pass: rejected rows, and rows per reason code (into the counters). */
+  private static long tally(Dataset<Row> conformed, Feed feed, Map<String, Long> counters) {
     List<ReasonCode> codes = ReasonCode.of(feed);
-    List<Column> aggs = new ArrayList<>();
-    aggs.add(count(lit(1)));
-    aggs.add(sum(when(size(col(Conform.REASON_CODES)).gt(0), 1).otherwise(0)));
-    for (ReasonCode c : codes) aggs.add(sum(when(array_contains(col(Conform.REASON_CODES), c.name()), 1).otherwise(0)));
-    Row r = conformed.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+    Column first = sum(when(size(col(Conform.REASON_CODES)).gt(0), 1).otherwise(0));
+    List<Column> perCode = new ArrayList<>();
+    for (ReasonCode c : codes) perCode.add(sum(when(array_contains(col(Conform.REASON_CODES), c.name()), 1).otherwise(0)));
+    Row r = conformed.agg(first, perCode.toArray(Column[]::new)).first();
     for (int i = 0; i < codes.size(); i++) {
-      long n = r.isNullAt(2 + i) ? 0 : r.getLong(2 + i);
+      long n = r.isNullAt(1 + i) ? 0 : r.getLong(1 + i);
       if (n > 0) counters.put(feed.dirName() + ".quarantined." + codes.get(i).name(), n);
     }
-    return new Tally(r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1));
+    return r.isNullAt(0) ? 0 : r.getLong(0);
   }
 
   /** Rejected rows into silver.quarantine; a row already there (a retried run) is left as it is. */
-  private static void quarantine(SparkSession spark, CooplakeConfig config, Feed feed, Dataset<Row> conformed, Tally tally,
+  private static void quarantine(SparkSession spark, CooplakeConfig config, Feed feed, Dataset<Row> conformed, long rejected,
       RunContext run, Timestamp now) {
-    if (tally.rejected() == 0) return;
+    if (rejected == 0) return;
     Dataset<Row> rows = Conform.rejected(conformed).select(
         lit(feed.dirName()).as("feed"), col("_source_file").as("source_file"), col("_row_number").as("row_number"),
         col("_batch").as("batch"), col("_run_id").as("run_id"), col(Conform.REASON_CODES).as("reason_codes"),
@@ -217,7 +206,7 @@ public final class CleanJob implements Stage {
   }
 
   /** The versions of this run that become current, decided against the table before it is written. */
-  record Decision(Dataset<Row> changes, long supersededInRun, long notBeating) {}
+  record Decision(Dataset<Row> changes, long beating, long supersededInRun, long notBeating) {}
 
   private static Decision decide(SparkSession spark, CooplakeConfig config, SilverTables.Spec spec, Dataset<Row> accepted,
       List<String> key, List<String> carry) {
@@ -226,11 +215,46 @@ public final class CleanJob implements Stage {
     Dataset<Row> decided = Versions.decide(ranked.where(col(Versions.RANK).equalTo(1)), spark.table(spec.table(config)), key, carry)
         .unionByName(ranked.where(col(Versions.RANK).gt(1)).withColumn(Versions.BEATS, lit(false)), true)
         .localCheckpoint(true);
-    Row counts = decided.agg(sum(when(col(Versions.RANK).gt(1), 1).otherwise(0)),
+    Row counts = decided.agg(
+        sum(when(col(Versions.BEATS), 1).otherwise(0)),
+        sum(when(col(Versions.RANK).gt(1), 1).otherwise(0)),
         sum(when(col(Versions.RANK).equalTo(1).and(col(Versions.BEATS).unary_$bang()), 1).otherwise(0))).first();
-    long inRun = counts.isNullAt(0) ? 0 : counts.getLong(0);
-    long notBeating = counts.isNullAt(1) ? 0 : counts.getLong(1);
-    return new Decision(decided.where(col(Versions.BEATS)), inRun, notBeating);
+    return new Decision(decided.where(col(Versions.BEATS)), orZero(counts, 0), orZero(counts, 1), orZero(counts, 2));
+  }
+
+  /** Where this run's valid partner rows and the parked ones go: to their project, or (back) to the pending table. */
+  record Parking(Dataset<Row> withProject, long carried, long pendingAfter) {}
+
+  private static Parking park(SparkSession spark, CooplakeConfig config, RunContext run, Dataset<Row> accepted,
+      Dataset<Row> newBronzeRows, long pendingTotal) {
+    String pendingTable = SilverTables.PENDING_PARTNERS_SPEC.table(config);
+    List<String> columns = SilverTables.PROJECT_PARTNERS_SPEC.columnNames();
+    // a row both new and parked (a retried run) counts as new
+    Dataset<Row> carried = spark.table(pendingTable).drop("parked_run_id")
+        .join(newBronzeRows.select("_source_file", "_row_number"), seq(LINEAGE), "left_anti");
+    // materialised: the pending table is about to change
+    Dataset<Row> candidates = accepted.select(cols(columns)).withColumn("_carried", lit(false))
+        .unionByName(carried.withColumn("_carried", lit(true)))
+        .join(spark.table(SilverTables.PROJECTS_SPEC.table(config)).select("project_id").withColumn("_has_project", lit(true)),
+            seq(PROJECT_KEY), "left")
+        .localCheckpoint(true);
+    Column released = col("_carried").and(col("_has_project").isNotNull());
+    Column parked = col("_carried").unary_$bang().and(col("_has_project").isNull());
+    Row counts = candidates.agg(sum(when(col("_carried"), 1).otherwise(0)), sum(when(released.or(parked), 1).otherwise(0)))
+        .first();
+    long pendingAfter = pendingTotal;
+    if (orZero(counts, 1) > 0) {
+      SilverWrites.syncRows(spark, config, SilverTables.PENDING_PARTNERS_SPEC,
+          candidates.where(released.or(parked)).withColumn("_delete", col("_carried"))
+              .withColumn("parked_run_id", lit(run.runId())),
+          LINEAGE, List.of("_run_id", "parked_run_id"));
+      pendingAfter = spark.table(pendingTable).count();
+    }
+    return new Parking(candidates.where(col("_has_project").isNotNull()).select(cols(columns)), orZero(counts, 0), pendingAfter);
+  }
+
+  private static long orZero(Row r, int i) {
+    return r.isNullAt(i) ? 0 : ((Number) r.get(i)).longValue();
   }
 
   /**
@@ -250,17 +274,15 @@ public final class CleanJob implements Stage {
       affected = affected == null ? viaPartners : affected.unionByName(viaPartners);
     }
     if (affected == null) return 0;
-    affected = affected.where(col("subject_id").isNotNull()).distinct().localCheckpoint(true);
-    long n = affected.count();
-    if (n == 0) return 0;
+    affected = affected.where(col("subject_id").isNotNull()).distinct();
     Dataset<Row> theirProjects = projects.join(affected, "subject_id", "left_semi");
     Dataset<Row> theirPartners = spark.table(SilverTables.PROJECT_PARTNERS_SPEC.table(config))
         .join(theirProjects.select("project_id"), "project_id", "left_semi");
     Dataset<Row> fresh = Subjects.compute(theirProjects, theirPartners);
     Dataset<Row> source = affected.join(fresh, seq(List.of("subject_id")), "left")
         .withColumn("_delete", col("projects").isNull());
-    SilverWrites.syncRows(spark, config, SilverTables.SUBJECTS_SPEC, source, List.of("subject_id"));
-    return n;
+    MergeCounts m = SilverWrites.syncRows(spark, config, SilverTables.SUBJECTS_SPEC, source, List.of("subject_id"), List.of());
+    return m.written() + m.deleted();
   }
 
   private static List<String> headlines(List<FeedBalance> balances, Map<String, Long> counters, int checks) {
@@ -276,8 +298,12 @@ public final class CleanJob implements Stage {
       if (i > 0) reasons.append(reasons.length() == 0 ? "" : ", ").append(k.substring(i + 13)).append(' ').append(v);
     });
     if (reasons.length() > 0) lines.add("quarantine reasons: " + reasons);
-    lines.add("silver checks: " + checks + " passed; subjects refreshed: " + counters.get("subjects.refreshed"));
+    lines.add("silver checks: " + checks + " passed; subjects changed: " + counters.get("subjects.changed"));
     return lines;
+  }
+
+  private static void step(String what, long since) {
+    LOG.info("clean: {} done at {} ms", what, (System.nanoTime() - since) / 1_000_000);
   }
 
   private static Dataset<Row> keep(List<Dataset<Row>> cached, Dataset<Row> d) {

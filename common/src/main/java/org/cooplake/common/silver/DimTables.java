@@ -65,7 +65,7 @@ public final class DimTables {
   private static String currentFingerprint(SparkSession spark, String table) {
     if (!spark.catalog().tableExists(table)) return "";
     List<Row> p = spark.sql("SHOW TBLPROPERTIES " + table + " ('" + FINGERPRINT + "')").collectAsList();
-    return p.isEmpty() ? "" : String.valueOf(p.get(0).getAs("value"));
+    return p.isEmpty() ? "" : p.get(0).getString(p.get(0).fieldIndex("value"));
   }
 
   static String fingerprint(String schema, List<Row> rows) {

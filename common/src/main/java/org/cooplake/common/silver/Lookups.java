@@ -12,7 +12,10 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.cooplake.common.errors.Errors;
 import org.cooplake.common.normalize.Text;
 import org.cooplake.common.reference.ReferenceData;
@@ -42,29 +45,35 @@ public final class Lookups {
    * join into a fan-out). One small Spark job over the alias tables.
    */
   public static Lookups of(SparkSession spark, ReferenceData reference) {
-    Map<Dimension, Dataset<Row>> aliases = new EnumMap<>(Dimension.class);
     Dataset<Row> all = null;
     for (Dimension d : Dimension.values()) {
-      Dataset<Row> keyed = reference.aliases(spark, d)
-          .select(Text.codeKey(col("alias")).as(KEY), col("code").as(CODE))
-          .where(col(KEY).isNotNull())
-          .distinct();
-      aliases.put(d, keyed);
-      Dataset<Row> tagged = keyed.withColumn("dimension", lit(d.name()));
+      Dataset<Row> tagged = reference.aliases(spark, d).select(lit(d.name()).as("dimension"),
+          Text.codeKey(col("alias")).as(KEY), col("code").as(CODE));
       all = all == null ? tagged : all.unionByName(tagged);
     }
-    List<Row> keyed = all.groupBy("dimension", KEY).agg(collect_set(CODE).as("codes")).collectAsList();
+    // keyed on the executors by the same expression as the data, then kept as small local tables:
+    // joins against them broadcast a local relation instead of re-running the normalisation
+    List<Row> keyed = all.where(col(KEY).isNotNull()).groupBy("dimension", KEY).agg(collect_set(CODE).as("codes"))
+        .collectAsList();
     List<String> conflicts = new ArrayList<>();
+    Map<Dimension, List<Row>> byDimension = new EnumMap<>(Dimension.class);
     List<Column> modeMap = new ArrayList<>();
     for (Row r : keyed) {
+      Dimension d = Dimension.valueOf(r.getString(0));
       List<String> codes = r.getList(2);
-      if (codes.size() > 1) conflicts.add(r.getString(0) + " '" + r.getString(1) + "' → " + codes);
-      if (Dimension.MODE.name().equals(r.getString(0))) {
+      if (codes.size() > 1) conflicts.add(d + " '" + r.getString(1) + "' → " + codes);
+      byDimension.computeIfAbsent(d, x -> new ArrayList<>()).add(RowFactory.create(r.getString(1), codes.get(0)));
+      if (d == Dimension.MODE) {
         modeMap.add(lit(r.getString(1)));
         modeMap.add(lit(codes.get(0)));
       }
     }
     if (!conflicts.isEmpty()) throw Errors.ambiguousAliases(conflicts);
+    StructType schema = new StructType().add(KEY, DataTypes.StringType, false).add(CODE, DataTypes.StringType, false);
+    Map<Dimension, Dataset<Row>> aliases = new EnumMap<>(Dimension.class);
+    for (Dimension d : Dimension.values()) {
+      aliases.put(d, spark.createDataFrame(byDimension.getOrDefault(d, List.of()), schema));
+    }
     Dataset<Row> countries = reference.members(spark, Dimension.COUNTRY)
         .select(col("country_code"), col("continent"), col("is_hmt"));
     return new Lookups(aliases, countries, org.apache.spark.sql.functions.map(modeMap.toArray(Column[]::new)));

@@ -117,15 +117,20 @@ public final class SilverTables {
   public static final List<Spec> ALL = List.of(PROJECTS_SPEC, PROJECT_MODES_SPEC, PROJECT_PARTNERS_SPEC,
       PENDING_PARTNERS_SPEC, SUBJECTS_SPEC, QUARANTINE_SPEC, CLEAN_PROGRESS_SPEC, RECONCILIATION_SPEC);
 
-  /** Creates the tables that do not exist yet, with their constraints. Existing tables are left alone. */
+  /**
+   * Creates the tables that do not exist yet. CHECK constraints are declared as Delta's
+   * {@code delta.constraints.*} table properties in the CREATE statement itself: the same
+   * constraints ALTER TABLE ADD CONSTRAINT would add, enforced on every write, in one commit.
+   */
   public static void ensure(SparkSession spark, CooplakeConfig config) {
     for (Spec spec : ALL) {
       String table = spec.table(config);
       if (spark.catalog().tableExists(table)) continue;
-      spark.sql("CREATE TABLE " + table + " (" + spec.columns() + ") USING delta");
-      for (Map.Entry<String, String> c : spec.checks().entrySet()) {
-        spark.sql("ALTER TABLE " + table + " ADD CONSTRAINT " + c.getKey() + " CHECK (" + c.getValue() + ")");
-      }
+      String properties = spec.checks().entrySet().stream()
+          .map(c -> "'delta.constraints." + c.getKey() + "' = '" + c.getValue().replace("'", "\\'") + "'")
+          .collect(Collectors.joining(", "));
+      spark.sql("CREATE TABLE " + table + " (" + spec.columns() + ") USING delta"
+          + (properties.isEmpty() ? "" : " TBLPROPERTIES (" + properties + ")"));
     }
   }
 

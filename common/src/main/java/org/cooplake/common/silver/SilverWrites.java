@@ -83,12 +83,15 @@ public final class SilverWrites {
 
   /**
    * Rows keyed by {@code keys} from {@code source}, which carries a boolean {@code _delete}: rows
-   * to delete are removed, others inserted, or updated when any column differs.
+   * to delete are removed, others inserted, or updated when a column other than the keys and
+   * {@code bookkeeping} differs (so an unchanged row is not rewritten).
    */
   public static MergeCounts syncRows(SparkSession spark, CooplakeConfig config, Spec spec, Dataset<Row> source,
-      List<String> keys) {
+      List<String> keys, List<String> bookkeeping) {
     List<String> differs = new ArrayList<>();
-    for (String c : spec.columnNames()) if (!keys.contains(c)) differs.add("NOT (t." + c + " <=> s." + c + ")");
+    for (String c : spec.columnNames()) {
+      if (!keys.contains(c) && !bookkeeping.contains(c)) differs.add("NOT (t." + c + " <=> s." + c + ")");
+    }
     return MergeCounts.of(merge(spark, config, spec, source, keys)
         .whenMatched("s._delete").delete()
         .whenMatched(String.join(" OR ", differs)).update(assignments(spec))
