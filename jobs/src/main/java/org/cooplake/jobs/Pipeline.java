@@ -9,7 +9,7 @@ public final class Pipeline {
   private Pipeline() {}
 
   public static List<Stage> all() {
-    return List.of(new IngestJob());
+    return List.of(new IngestJob(), new CleanJob(), new AggregateJob());
   }
 
   public static List<Stage> named(String name) {

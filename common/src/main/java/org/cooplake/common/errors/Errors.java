@@ -138,6 +138,24 @@ public final class Errors {
         t);
   }
 
+  public static CooplakeException ambiguousAliases(java.util.List<String> conflicts) {
+    return new CooplakeException("AMBIGUOUS_ALIAS",
+        conflicts.size() + " reference alias(es) map to more than one code once normalised: " + joinShort(conflicts, 5),
+        "Raw values are matched on their normal form (full width folded, case and spaces ignored); one spelling must mean one code.",
+        "Remove or correct the conflicting lines in data/reference/curated/*_aliases.csv, rebuild data/reference, and re-run.",
+        null);
+  }
+
+  public static CooplakeException reconciliationFailed(String feed, String runId, String balance) {
+    return new CooplakeException("RECONCILIATION_FAILED",
+        "Rows of feed '" + feed + "' do not reconcile in run " + runId + ": " + balance + ".",
+        "Every raw row must end in exactly one place (current, superseded, quarantined or pending); a difference means rows were"
+            + " lost or duplicated by the clean stage.",
+        "Nothing was marked as cleaned, so a re-run processes the same rows again. Inspect ops.reconciliation and report the"
+            + " run with the bronze rows involved; do not publish gold from this silver.",
+        null);
+  }
+
   public static CooplakeException referenceSourceMissing(Path file) {
     return new CooplakeException("REFERENCE_SOURCE_MISSING",
         "The reference source file " + file + " does not exist.",

@@ -13,6 +13,7 @@ public final class Commands {
     cl.addSubcommand(new PipelineCommands.Clean());
     cl.addSubcommand(new PipelineCommands.Aggregate());
     cl.addSubcommand(new SqlCommand());
+    cl.addSubcommand(new org.cooplake.jobs.generate.GenerateCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }

@@ -1,0 +1,77 @@
+package org.cooplake.common.silver;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_filter;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.cooplake.common.model.BronzeColumns;
+import org.cooplake.common.model.Feed;
+import org.cooplake.common.normalize.Text;
+
+/** What the two feeds' conform steps share: malformed records, reason codes, the raw-values map. */
+public final class Conform {
+  private Conform() {}
+
+  public static final String REASON_CODES = "reason_codes";
+  public static final String RAW = "_raw";
+
+  /** A record the reader could not parse: its fields mean nothing, so it gets this one code only. */
+  static Column malformed() {
+    return col(BronzeColumns.CORRUPT_RECORD).isNotNull().or(col(BronzeColumns.CORRUPT_REASON).isNotNull());
+  }
+
+  static Column reasonCodes(Column malformed, Column reasons) {
+    return when(malformed, array(lit(ReasonCode.MALFORMED_RECORD.name()))).otherwise(reasons);
+  }
+
+  /**
+   * The raw values a steward needs to fix a rejected row: every contract column except personal
+   * data, as delivered (absent ones left out). A malformed record's text cannot be split into
+   * columns, so it may hold a phone number or a name anywhere: only its reason, length and SHA-256
+   * are kept (the text stays in bronze, found by source file and row number). Extra columns are
+   * not copied either: their headers are unknown, so they may be personal.
+   */
+  static Column rawValues(Feed feed) {
+    List<Column> kv = new ArrayList<>();
+    for (String c : PersonalData.shareableColumns(feed)) {
+      kv.add(lit(c));
+      kv.add(col(c));
+    }
+    kv.add(lit(BronzeColumns.CORRUPT_REASON));
+    kv.add(col(BronzeColumns.CORRUPT_REASON));
+    kv.add(lit("_corrupt_record_sha256"));
+    kv.add(sha2(col(BronzeColumns.CORRUPT_RECORD), 256));
+    kv.add(lit("_corrupt_record_length"));
+    kv.add(length(col(BronzeColumns.CORRUPT_RECORD)).cast("string"));
+    return map_filter(map(kv.toArray(Column[]::new)), (k, v) -> v.isNotNull());
+  }
+
+  /** The code when the condition holds, else null (dropped by array_compact). */
+  static Column code(Column condition, ReasonCode code) {
+    return when(condition, lit(code.name()));
+  }
+
+  /** The raw cell holds something other than spaces. */
+  static Column present(Column raw) {
+    return Text.squish(Text.asciiWidth(raw)).isNotNull();
+  }
+
+  public static Dataset<Row> accepted(Dataset<Row> conformed) {
+    return conformed.where(size(col(REASON_CODES)).equalTo(0));
+  }
+
+  public static Dataset<Row> rejected(Dataset<Row> conformed) {
+    return conformed.where(size(col(REASON_CODES)).gt(0));
+  }
+}
