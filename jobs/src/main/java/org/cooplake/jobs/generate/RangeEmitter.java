@@ -2,7 +2,6 @@ package org.cooplake.jobs.generate;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +104,9 @@ final class RangeEmitter {
       Map<String, Object> raw = projects.emit((f, k) -> plan.renderer().project(p, f, k), Outcome.CURRENT);
       projects.emit((f, k) -> raw, Outcome.SUPERSEDED);
     } else if (later && pk.chance("projectDuplicateLater", PROJECT_DUPLICATE_LATER)) {
-      projects.emit((f, k) -> plan.renderer().project(p, f, k), Outcome.CURRENT);
-      projectCorrections.emit((f, k) -> plan.renderer().project(p, f, k), Outcome.SUPERSEDED);
+      // the very same row again in the next night's file (re-sent, not re-typed)
+      Map<String, Object> raw = projects.emit((f, k) -> plan.renderer().project(p, f, k), Outcome.CURRENT);
+      projectCorrections.emit((f, k) -> raw, Outcome.SUPERSEDED);
     } else {
       projects.emit((f, k) -> plan.renderer().project(p, f, k), Outcome.CURRENT);
     }
@@ -163,8 +163,8 @@ final class RangeEmitter {
       Map<String, Object> raw = target.emit((f, k) -> plan.renderer().partner(partner, f, k), Outcome.CURRENT);
       target.emit((f, k) -> raw, Outcome.SUPERSEDED);
     } else if (later && pk.chance("partnerDuplicateLater", PARTNER_DUPLICATE_LATER)) {
-      target.emit((f, k) -> plan.renderer().partner(partner, f, k), Outcome.CURRENT);
-      partnerCorrections.emit((f, k) -> plan.renderer().partner(partner, f, k), Outcome.SUPERSEDED);
+      Map<String, Object> raw = target.emit((f, k) -> plan.renderer().partner(partner, f, k), Outcome.CURRENT);
+      partnerCorrections.emit((f, k) -> raw, Outcome.SUPERSEDED);
     } else {
       target.emit((f, k) -> plan.renderer().partner(partner, f, k), Outcome.CURRENT);
     }

@@ -1,19 +1,14 @@
 package org.cooplake.jobs.generate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.cooplake.common.errors.Errors;
-import org.cooplake.common.reference.Csv;
+import org.cooplake.common.reference.ReferenceData;
 
 /**
- * The display names and continents of data/reference (on the classpath as reference/*.csv), for
- * the gold tables' name columns and for spelling values the way deliveries do.
+ * The reference tables (data/reference, via {@link ReferenceData}) as the generator uses them:
+ * members by code, for display names, continents and the spellings deliveries use.
  */
 final class Reference {
   record District(String code, String nameZh, String shortZh, String pinyin, String nameEn) {}
@@ -31,27 +26,25 @@ final class Reference {
 
   private static Reference instance;
 
-  private Reference() {
+  private Reference(ReferenceData data) {
     Map<String, District> d = new LinkedHashMap<>();
-    for (Map<String, String> r : read("districts.csv")) {
-      d.put(r.get("district_code"), new District(r.get("district_code"), r.get("name_zh"), r.get("short_name_zh"),
-          r.get("pinyin"), r.get("name_en")));
+    for (ReferenceData.District x : data.districts()) {
+      d.put(x.code(), new District(x.code(), x.nameZh(), x.shortNameZh(), x.pinyin(), x.nameEn()));
     }
     Map<String, Country> c = new LinkedHashMap<>();
-    for (Map<String, String> r : read("countries.csv")) {
-      c.put(r.get("country_code"), new Country(r.get("country_code"), r.get("iso3"), r.get("name_en"), r.get("name_zh"),
-          r.get("continent"), Boolean.parseBoolean(r.get("is_hmt"))));
+    for (ReferenceData.Country x : data.countries()) {
+      c.put(x.code(), new Country(x.code(), x.iso3(), x.nameEn(), x.nameZh(), x.continent(), x.hmt()));
     }
     districts = Collections.unmodifiableMap(d);
     countries = Collections.unmodifiableMap(c);
-    fields = named("fields.csv", "field_code");
-    carrierTypes = named("carrier_types.csv", "carrier_type");
-    partnerTypes = named("partner_types.csv", "partner_type");
-    modes = named("modes.csv", "mode");
+    fields = named(data.fields());
+    carrierTypes = named(data.carrierTypes());
+    partnerTypes = named(data.partnerTypes());
+    modes = named(data.modes());
   }
 
   static synchronized Reference get() {
-    if (instance == null) instance = new Reference();
+    if (instance == null) instance = new Reference(ReferenceData.load());
     return instance;
   }
 
@@ -67,21 +60,9 @@ final class Reference {
     return d;
   }
 
-  private static Map<String, Named> named(String file, String codeColumn) {
+  private static Map<String, Named> named(List<ReferenceData.Member> members) {
     Map<String, Named> m = new LinkedHashMap<>();
-    for (Map<String, String> r : read(file)) {
-      m.put(r.get(codeColumn), new Named(r.get(codeColumn), r.get("name_zh"), r.get("name_en")));
-    }
+    for (ReferenceData.Member x : members) m.put(x.code(), new Named(x.code(), x.nameZh(), x.nameEn()));
     return Collections.unmodifiableMap(m);
-  }
-
-  private static java.util.List<Map<String, String>> read(String file) {
-    String resource = "reference/" + file;
-    try (InputStream in = Reference.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) throw Errors.referenceResourceMissing(resource);
-      return Csv.read(new InputStreamReader(in, StandardCharsets.UTF_8)).rows();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

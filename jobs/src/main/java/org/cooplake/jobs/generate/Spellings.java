@@ -132,7 +132,7 @@ final class Spellings {
   private static List<String> countrySpellings(Reference.Country c) {
     List<String> out = new ArrayList<>(List.of(c.nameZh(), c.nameZh(), c.nameZh(), c.nameEn(), c.nameEn(), c.code(),
         " " + c.nameEn() + " ", c.nameEn().toLowerCase(Locale.ROOT)));
-    if (!c.iso3().isEmpty()) out.add(c.iso3());
+    if (c.iso3() != null && !c.iso3().isEmpty()) out.add(c.iso3());
     out.addAll(COUNTRY_ALIASES.getOrDefault(c.code(), List.of()));
     return List.copyOf(out);
   }

@@ -334,6 +334,9 @@ class SampleRawFilesTest {
         return f.records().stream().filter(r -> !r.malformed()).anyMatch(r -> !seen.add(r.values()));
       });
       assertTrue(exactDuplicateInFile, feed + ": an exact duplicate row within one file");
+      Map<Map<String, String>, Set<String>> filesOfRow = new HashMap<>();
+      for (Delivered d : valid(feed)) filesOfRow.computeIfAbsent(texts(d.rec()), k -> new HashSet<>()).add(d.file().path());
+      assertTrue(filesOfRow.values().stream().anyMatch(paths -> paths.size() > 1), feed + ": an exact duplicate row in another file");
     }
     Map<String, String> projectBatch = new HashMap<>();
     for (Delivered d : valid(Feed.PROJECTS)) projectBatch.merge(d.key(), d.file().batch(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -424,6 +427,13 @@ class SampleRawFilesTest {
       }
     }
     return out;
+  }
+
+  /** A record's values as text only (an XLSX number and a CSV string with the same digits are the same value). */
+  private static Map<String, String> texts(Rec r) {
+    Map<String, String> m = new HashMap<>();
+    r.values().forEach((k, v) -> m.put(k, v.text()));
+    return m;
   }
 
   private Set<String> texts(Feed feed, String column) {
