@@ -52,7 +52,8 @@ class CliEndToEndIT {
     assertEquals(0, firstRun.exitCode(), firstRun.stderr());
     assertTrue(firstRun.stdout().contains("tables: " + warehouse), firstRun.stdout());
     assertTrue(firstRun.stdout().contains("[ingest]"), firstRun.stdout());
-    assertTrue(!firstRun.stderr().contains("Exception"), "no stack trace expected:\n" + firstRun.stderr());
+    // a rejected file's reason may name an exception class; a stack trace (frames) must never appear
+    assertTrue(!firstRun.stderr().contains("\tat "), "no stack trace expected:\n" + firstRun.stderr());
     assertTrue(Files.isDirectory(warehouse.resolve("_catalog").resolve("metastore_db")), "Derby lives in the warehouse");
     assertTrue(!Files.exists(project.resolve("derby.log")) && !Files.exists(project.resolve("metastore_db")),
         "nothing may land in the working directory");
