@@ -29,6 +29,7 @@ import org.cooplake.common.reference.ReferenceData;
 import org.cooplake.common.run.RunContext;
 import org.cooplake.common.run.Stage;
 import org.cooplake.common.run.StageResult;
+import org.cooplake.common.silver.BronzeShape;
 import org.cooplake.common.silver.Conform;
 import org.cooplake.common.silver.DimTables;
 import org.cooplake.common.silver.FeedBalance;
@@ -170,7 +171,13 @@ public final class CleanJob implements Stage {
 
   static Slice newRows(SparkSession spark, CooplakeConfig config, Feed feed) {
     String bronzeTable = config.table(Layer.BRONZE, feed.dirName());
-    if (!spark.catalog().tableExists(bronzeTable)) throw Errors.tableMissing(bronzeTable);
+    if (!spark.catalog().tableExists(bronzeTable)) {
+      // no file of this feed was ever ingested; with neither feed, ingest has not run at all
+      String projects = config.table(Layer.BRONZE, Feed.PROJECTS.dirName());
+      String partners = config.table(Layer.BRONZE, Feed.PARTNERS.dirName());
+      if (!spark.catalog().tableExists(projects) && !spark.catalog().tableExists(partners)) throw Errors.tableMissing(bronzeTable);
+      return new Slice(feed, spark.createDataFrame(List.of(), BronzeShape.of(feed)), Map.of());
+    }
     Dataset<Row> bronze = spark.table(bronzeTable);
     Dataset<Row> cleaned = spark.table(SilverTables.CLEAN_PROGRESS_SPEC.table(config))
         .where(col("feed").equalTo(feed.dirName())).select(col("bronze_run_id").as("_run_id"));

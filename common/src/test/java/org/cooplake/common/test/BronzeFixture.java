@@ -9,12 +9,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cooplake.common.config.CooplakeConfig;
 import org.cooplake.common.config.CooplakeConfig.Layer;
 import org.cooplake.common.model.BronzeColumns;
 import org.cooplake.common.model.Feed;
+import org.cooplake.common.silver.BronzeShape;
 
 /**
  * Writes bronze rows for tests, shaped as docs/layers.md says ingest writes them: every contract
@@ -25,18 +25,7 @@ public final class BronzeFixture {
   private BronzeFixture() {}
 
   public static StructType schema(Feed feed) {
-    StructType s = new StructType();
-    for (String c : feed.columnNames()) s = s.add(c, DataTypes.StringType);
-    return s.add(BronzeColumns.EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
-        .add(BronzeColumns.CORRUPT_RECORD, DataTypes.StringType)
-        .add(BronzeColumns.CORRUPT_REASON, DataTypes.StringType)
-        .add(BronzeColumns.SOURCE_FILE, DataTypes.StringType)
-        .add(BronzeColumns.BATCH, DataTypes.StringType)
-        .add(BronzeColumns.ROW_NUMBER, DataTypes.LongType)
-        .add(BronzeColumns.FORMAT, DataTypes.StringType)
-        .add(BronzeColumns.ENCODING, DataTypes.StringType)
-        .add(BronzeColumns.RUN_ID, DataTypes.StringType)
-        .add(BronzeColumns.INGESTED_AT, DataTypes.TimestampType);
+    return BronzeShape.of(feed);
   }
 
   /** Bronze rows of one file ({@code <feed>/<batch>/<file>}), row numbers 1.. in list order. */
