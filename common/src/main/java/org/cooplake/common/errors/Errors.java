@@ -12,7 +12,7 @@ public final class Errors {
         "The warehouse " + warehouse + " is in use by another cooplake process" + (holder.isEmpty() ? "" : " (" + holder + ")") + ".",
         "The embedded catalog (Apache Derby inside the warehouse) allows one process at a time.",
         "Wait for the other process to finish, or run a shared metastore for several users at once"
-            + " (bin/cooplake-metastore start, then cooplake.catalog.type=hive; see README, 'Several users').",
+            + " (cooplake.catalog.type=hive with a metastore service or database; see README, 'Several users').",
         null);
   }
 
@@ -111,6 +111,31 @@ public final class Errors {
         "A declared check (key, not-null, accepted values, relationship) does not hold on the data just written.",
         "Inspect the rows above (SELECT * FROM ops.check_results WHERE status = 'FAIL'), fix the input or the rule, and re-run.",
         null);
+  }
+
+  public static CooplakeException tableDefinitionInvalid(String source, String problem, String fix) {
+    return new CooplakeException("TABLE_DEFINITION_INVALID",
+        "The table definition " + source + " is not valid: " + problem,
+        "Each SQL table file starts with a comment header (purpose, one '-- column: name: comment' line per"
+            + " output column, '-- check: ...' lines) followed by one SELECT.",
+        fix,
+        null);
+  }
+
+  public static CooplakeException tableDefinitionMissing(String resource) {
+    return new CooplakeException("TABLE_DEFINITION_MISSING",
+        "The table definition " + resource + " is not on the classpath.",
+        "Its name is listed in the tables index, but no such SQL file was packaged.",
+        "Add the SQL file next to the index, or remove its name from the index, and rebuild.",
+        null);
+  }
+
+  public static CooplakeException tableQueryFailed(String table, String source, Throwable t) {
+    return new CooplakeException("TABLE_QUERY_FAILED",
+        "Building " + table + " from " + source + " failed: " + firstLine(String.valueOf(t.getMessage())),
+        "Spark SQL could not analyse or run the table's SELECT against the current input tables.",
+        "Check the input tables' columns (DESCRIBE) against the SELECT in " + source + "; nothing was published.",
+        t);
   }
 
   public static CooplakeException ambiguousAliases(java.util.List<String> conflicts) {

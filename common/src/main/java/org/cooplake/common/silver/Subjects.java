@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
@@ -63,6 +64,6 @@ public final class Subjects {
   /** {@code MULTIPLE} for two or more distinct values, else the one value; null for none. */
   public static Column classOf(Column distinctValues) {
     return when(size(distinctValues).geq(2), lit(SilverTables.MULTIPLE))
-        .when(size(distinctValues).equalTo(1), element_at(distinctValues, 1));
+        .when(size(distinctValues).equalTo(1), try_element_at(distinctValues, lit(1)));
   }
 }

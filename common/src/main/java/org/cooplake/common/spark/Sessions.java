@@ -27,6 +27,10 @@ public final class Sessions {
     s.put("spark.sql.session.timeZone", "UTC");
     // Delta tables only; Hive SerDe tables are never written
     s.put("spark.sql.legacy.createHiveTableByDefault", "false");
+    // GB18030 CSV files: Spark 4 accepts only a few charsets unless the JDK's are allowed
+    s.put("spark.sql.legacy.javaCharsets", "true");
+    // a JSON object that names one column twice (e.g. in English and Chinese): the last one wins
+    s.put("spark.sql.mapKeyDedupPolicy", "LAST_WIN");
     Path cat = config.catalogDir();
     switch (config.catalogType()) {
       case EMBEDDED -> {

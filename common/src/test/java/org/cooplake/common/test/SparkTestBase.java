@@ -36,7 +36,7 @@ public abstract class SparkTestBase {
   @BeforeAll
   void setUpSparkAndWarehouse() throws IOException {
     warehouse = Files.createTempDirectory("cooplake-test-" + getClass().getSimpleName() + "-");
-    warehouse.toFile().deleteOnExit();
+    deleteAtExit(warehouse);
     config = testConfig(warehouse, "t" + CLASS_COUNTER.incrementAndGet() + "_");
     spark = session();
     Sessions.createDatabases(spark, config);
@@ -53,11 +53,23 @@ public abstract class SparkTestBase {
     return loader.load();
   }
 
+  /** Removes a temporary directory tree when the test JVM ends. */
+  public static void deleteAtExit(Path dir) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | java.io.UncheckedIOException ignored) {
+        // best effort: it is a temp directory
+      }
+    }));
+  }
+
   /** The JVM-wide session; created on first use. */
   public static synchronized SparkSession session() {
     if (shared == null) {
       try {
         Path root = Files.createTempDirectory("cooplake-test-spark-");
+        deleteAtExit(root);
         CooplakeConfig base = ConfigLoader.withEnvironment(Map.of())
             .set(ConfigLoader.WAREHOUSE, root.toString())
             .set(ConfigLoader.CATALOG_TYPE, "memory")
