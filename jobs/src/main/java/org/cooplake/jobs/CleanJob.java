@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,7 +31,6 @@ import org.cooplake.common.reference.ReferenceData;
 import org.cooplake.common.run.RunContext;
 import org.cooplake.common.run.Stage;
 import org.cooplake.common.run.StageResult;
-import org.cooplake.common.silver.BronzeShape;
 import org.cooplake.common.silver.Conform;
 import org.cooplake.common.silver.DimTables;
 import org.cooplake.common.silver.FeedBalance;
@@ -52,7 +53,7 @@ import org.cooplake.common.silver.Versions;
  * check fails; only then are the bronze runs marked as cleaned (ops.clean_progress).
  */
 public final class CleanJob implements Stage {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CleanJob.class);
+  private static final Logger LOG = LogManager.getLogger(CleanJob.class);
   public static final String NAME = "clean";
   static final List<String> PROJECT_KEY = List.of("project_id");
   static final List<String> PARTNER_KEY = List.of("project_id", "partner_key");
@@ -171,13 +172,8 @@ public final class CleanJob implements Stage {
 
   static Slice newRows(SparkSession spark, CooplakeConfig config, Feed feed) {
     String bronzeTable = config.table(Layer.BRONZE, feed.dirName());
-    if (!spark.catalog().tableExists(bronzeTable)) {
-      // no file of this feed was ever ingested; with neither feed, ingest has not run at all
-      String projects = config.table(Layer.BRONZE, Feed.PROJECTS.dirName());
-      String partners = config.table(Layer.BRONZE, Feed.PARTNERS.dirName());
-      if (!spark.catalog().tableExists(projects) && !spark.catalog().tableExists(partners)) throw Errors.tableMissing(bronzeTable);
-      return new Slice(feed, spark.createDataFrame(List.of(), BronzeShape.of(feed)), Map.of());
-    }
+    // ingest creates both bronze tables on its first run
+    if (!spark.catalog().tableExists(bronzeTable)) throw Errors.tableMissing(bronzeTable);
     Dataset<Row> bronze = spark.table(bronzeTable);
     Dataset<Row> cleaned = spark.table(SilverTables.CLEAN_PROGRESS_SPEC.table(config))
         .where(col("feed").equalTo(feed.dirName())).select(col("bronze_run_id").as("_run_id"));

@@ -225,6 +225,7 @@ class CleanJobTest extends SparkTestBase {
   @Order(7)
   void noContactDetailAnywhereInSilver() {
     for (Row t : sql("SHOW TABLES IN " + config.database(Layer.SILVER)).collectAsList()) {
+      if (t.getBoolean(2)) continue; // temporary views of the session, not tables of this database
       String name = config.database(Layer.SILVER) + "." + t.getString(1);
       StringBuilder where = new StringBuilder("false");
       for (String p : PERSONAL) where.append(" OR to_json(struct(*)) LIKE '%").append(p).append("%'");
