@@ -3,7 +3,6 @@ package org.cooplake.jobs;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
@@ -14,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,7 +53,7 @@ import org.cooplake.common.silver.Versions;
  * check fails; only then are the bronze runs marked as cleaned (ops.clean_progress).
  */
 public final class CleanJob implements Stage {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CleanJob.class);
+  private static final Logger LOG = LogManager.getLogger(CleanJob.class);
   public static final String NAME = "clean";
   static final List<String> PROJECT_KEY = List.of("project_id");
   static final List<String> PARTNER_KEY = List.of("project_id", "partner_key");
@@ -75,6 +76,7 @@ public final class CleanJob implements Stage {
     Map<String, Long> counters = new LinkedHashMap<>();
     List<Row> progress = new ArrayList<>();
     List<Dataset<Row>> cached = new ArrayList<>();
+    List<Dataset<Row>> rejects = new ArrayList<>();
 
     try {
       // projects first: partners are matched with the projects as they are after this run
@@ -84,14 +86,12 @@ public final class CleanJob implements Stage {
       if (!projects.runs().isEmpty()) {
         Dataset<Row> conformed = keep(cached, ProjectsConform.conform(projects.rows(), lookups));
         long rejected = tally(conformed, Feed.PROJECTS, counters);
-        quarantine(spark, config, Feed.PROJECTS, conformed, rejected, run, now);
+        if (rejected > 0) rejects.add(quarantineRows(Feed.PROJECTS, conformed, run, now));
         Decision d = decide(spark, config, SilverTables.PROJECTS_SPEC, Conform.accepted(conformed), PROJECT_KEY,
             List.of("subject_id"));
         long written = 0;
         if (d.beating() > 0) {
           written = SilverWrites.upsertVersions(spark, config, SilverTables.PROJECTS_SPEC, d.changes(), PROJECT_KEY).written();
-          SilverWrites.replaceChildren(spark, config, SilverTables.PROJECT_MODES_SPEC, "project_id", d.changes(),
-              d.changes().select(col("project_id"), explode(col("modes")).as("mode")));
           changedProjects = d.changes();
         }
         projectBalance = new FeedBalance(Feed.PROJECTS.dirName(), projects.rowCount(), 0, written,
@@ -109,7 +109,7 @@ public final class CleanJob implements Stage {
       if (!partners.runs().isEmpty() || (pendingTotal > 0 && changedProjects != null)) {
         Dataset<Row> conformed = keep(cached, PartnersConform.conform(partners.rows(), lookups));
         long rejected = tally(conformed, Feed.PARTNERS, counters);
-        quarantine(spark, config, Feed.PARTNERS, conformed, rejected, run, now);
+        if (rejected > 0) rejects.add(quarantineRows(Feed.PARTNERS, conformed, run, now));
         Parking parking = park(spark, config, run, Conform.accepted(conformed), partners.rows(), pendingTotal);
         Decision d = decide(spark, config, SilverTables.PROJECT_PARTNERS_SPEC, parking.withProject(), PARTNER_KEY, List.of());
         long written = 0;
@@ -124,6 +124,11 @@ public final class CleanJob implements Stage {
         step("partners", t0);
       }
 
+      // rejected rows of both feeds in one write; a row already there (a retried run) is left as it is
+      if (!rejects.isEmpty()) {
+        SilverWrites.insertNew(spark, config, SilverTables.QUARANTINE_SPEC, rejects.stream().reduce(Dataset::unionByName).get(),
+            List.of("feed", "source_file", "row_number"));
+      }
       long subjects = refreshSubjects(spark, config, changedProjects, changedPartners);
       step("subjects", t0);
 
@@ -167,6 +172,7 @@ public final class CleanJob implements Stage {
 
   static Slice newRows(SparkSession spark, CooplakeConfig config, Feed feed) {
     String bronzeTable = config.table(Layer.BRONZE, feed.dirName());
+    // ingest creates both bronze tables on its first run
     if (!spark.catalog().tableExists(bronzeTable)) throw Errors.tableMissing(bronzeTable);
     Dataset<Row> bronze = spark.table(bronzeTable);
     Dataset<Row> cleaned = spark.table(SilverTables.CLEAN_PROGRESS_SPEC.table(config))
@@ -194,15 +200,12 @@ public final class CleanJob implements Stage {
     return r.isNullAt(0) ? 0 : r.getLong(0);
   }
 
-  /** Rejected rows into silver.quarantine; a row already there (a retried run) is left as it is. */
-  private static void quarantine(SparkSession spark, CooplakeConfig config, Feed feed, Dataset<Row> conformed, long rejected,
-      RunContext run, Timestamp now) {
-    if (rejected == 0) return;
-    Dataset<Row> rows = Conform.rejected(conformed).select(
+  /** Rejected rows as silver.quarantine rows. */
+  private static Dataset<Row> quarantineRows(Feed feed, Dataset<Row> conformed, RunContext run, Timestamp now) {
+    return Conform.rejected(conformed).select(
         lit(feed.dirName()).as("feed"), col("_source_file").as("source_file"), col("_row_number").as("row_number"),
         col("_batch").as("batch"), col("_run_id").as("run_id"), col(Conform.REASON_CODES).as("reason_codes"),
         col(Conform.RAW).as("raw"), lit(now).as("quarantined_at"), lit(run.runId()).as("clean_run_id"));
-    SilverWrites.insertNew(spark, config, SilverTables.QUARANTINE_SPEC, rows, List.of("feed", "source_file", "row_number"));
   }
 
   /** The versions of this run that become current, decided against the table before it is written. */
@@ -244,11 +247,11 @@ public final class CleanJob implements Stage {
         .first();
     long pendingAfter = pendingTotal;
     if (orZero(counts, 1) > 0) {
-      SilverWrites.syncRows(spark, config, SilverTables.PENDING_PARTNERS_SPEC,
+      MergeCounts m = SilverWrites.syncRows(spark, config, SilverTables.PENDING_PARTNERS_SPEC,
           candidates.where(released.or(parked)).withColumn("_delete", col("_carried"))
               .withColumn("parked_run_id", lit(run.runId())),
           LINEAGE, List.of("_run_id", "parked_run_id"));
-      pendingAfter = spark.table(pendingTable).count();
+      pendingAfter = pendingTotal + m.inserted() - m.deleted();
     }
     return new Parking(candidates.where(col("_has_project").isNotNull()).select(cols(columns)), orZero(counts, 0), pendingAfter);
   }
@@ -303,7 +306,7 @@ public final class CleanJob implements Stage {
   }
 
   private static void step(String what, long since) {
-    LOG.info("clean: {} done at {} ms", what, (System.nanoTime() - since) / 1_000_000);
+    LOG.debug("clean: {} done after {} ms", what, (System.nanoTime() - since) / 1_000_000);
   }
 
   private static Dataset<Row> keep(List<Dataset<Row>> cached, Dataset<Row> d) {

@@ -58,7 +58,8 @@ class CleanJobTest extends SparkTestBase {
         with(project("BJ-3", "S2"), "district", "Gotham", "amount", "-1"),
         // an older version of BJ-1 in the same file: loses
         with(project("bj-1 ", "S1"), "district", "西城", "updated_at", "2018-12-01"),
-        with(project("BJ-5", "S3"), "start_date", "20180301", "end_date", "2020年3月", "amount", null));
+        with(project("BJ-5", "S3"), "start_date", "20180301", "end_date", "2020年3月", "amount", null),
+        project("BJ-8", "S9"));
   }
 
   private static List<Map<String, String>> partners1() {
@@ -79,7 +80,9 @@ class CleanJobTest extends SparkTestBase {
         // identical re-delivery of BJ-5: changes nothing
         with(project("BJ-5", "S3"), "start_date", "20180301", "end_date", "2020年3月", "amount", null),
         with(project("BJ-9", "S4"), "district", "110105", "start_date", "2016", "modes", "成果转化", "updated_at", "2019-01-10"),
-        with(project(" bj-6", "s1"), "start_date", "43160", "updated_at", "2019-01-15 00:00:00"));
+        with(project(" bj-6", "s1"), "start_date", "43160", "updated_at", "2019-01-15 00:00:00"),
+        // BJ-8 moves to subject S1: S9 is left without projects
+        with(project("BJ-8", "S1"), "start_date", "2015", "updated_at", "2019-01-20"));
   }
 
   private static List<Map<String, String>> partners2() {
@@ -141,10 +144,12 @@ class CleanJobTest extends SparkTestBase {
             row("BJ-9", "S4", "110105", "ENTERPRISE", "AI", List.of("TRANSFER"), "TRANSFER", Date.valueOf("2016-01-01"), 2016,
                 null, new BigDecimal("1200000"), Timestamp.valueOf("2019-01-10 00:00:00"), B2, 4L),
             row("BJ-6", "S1", "110108", "ENTERPRISE", "AI", List.of("RD"), "RD", Date.valueOf("2018-03-01"), 2018, null,
-                new BigDecimal("1200000"), Timestamp.valueOf("2019-01-15 00:00:00"), B2, 5L)));
+                new BigDecimal("1200000"), Timestamp.valueOf("2019-01-15 00:00:00"), B2, 5L),
+            row("BJ-8", "S1", "110108", "ENTERPRISE", "AI", List.of("RD"), "RD", Date.valueOf("2015-01-01"), 2015, null,
+                new BigDecimal("1200000"), Timestamp.valueOf("2019-01-20 00:00:00"), B2, 6L)));
     checkAnswer(table(config, "project_modes"),
         rows(row("BJ-1", "RD"), row("BJ-1", "STANDARD"), row("BJ-2", "MARKET"), row("BJ-2", "TALENT"), row("BJ-5", "RD"),
-            row("BJ-9", "TRANSFER"), row("BJ-6", "RD")));
+            row("BJ-9", "TRANSFER"), row("BJ-6", "RD"), row("BJ-8", "RD")));
   }
 
   @Test
@@ -166,8 +171,9 @@ class CleanJobTest extends SparkTestBase {
   @Test
   @Order(3)
   void subjectsFollowTheDefinitions() {
+    // S9 lost its only project to S1 and is gone
     checkAnswer(table(config, "subjects"),
-        rows(row("S1", "主体S1", "110108", "ENTERPRISE", "IC", 2017, "MULTIPLE", "MULTIPLE", 3L, 2L, 2L),
+        rows(row("S1", "主体S1", "110108", "ENTERPRISE", "IC", 2015, "MULTIPLE", "MULTIPLE", 4L, 2L, 2L),
             row("S3", "主体S3", "110108", "ENTERPRISE", "AI", 2018, "RD", null, 1L, 0L, 0L),
             row("S4", "主体S4", "110105", "ENTERPRISE", "AI", 2016, "TRANSFER", "UNIVERSITY", 1L, 1L, 1L)));
   }
@@ -190,11 +196,11 @@ class CleanJobTest extends SparkTestBase {
   void reconciliationHoldsExactlyPerRunAndFeed() {
     checkAnswer(spark.table(config.table(Layer.OPS, "reconciliation")).select("run_id", "feed", "rows_read", "pending_before",
             "current_rows", "superseded", "quarantined", "pending_after", "balanced"),
-        rows(row("clean-1", "projects", 5L, 0L, 3L, 1L, 1L, 0L, true),
+        rows(row("clean-1", "projects", 6L, 0L, 4L, 1L, 1L, 0L, true),
             row("clean-1", "partners", 5L, 0L, 2L, 1L, 1L, 1L, true),
-            row("clean-2", "projects", 5L, 0L, 3L, 2L, 0L, 0L, true),
+            row("clean-2", "projects", 6L, 0L, 4L, 2L, 0L, 0L, true),
             row("clean-2", "partners", 2L, 1L, 2L, 0L, 0L, 1L, true)));
-    assertEquals(Map.of("read", 5L, "current", 3L, "superseded", 1L, "quarantined", 1L, "quarantined.UNKNOWN_DISTRICT", 1L,
+    assertEquals(Map.of("read", 6L, "current", 4L, "superseded", 1L, "quarantined", 1L, "quarantined.UNKNOWN_DISTRICT", 1L,
         "quarantined.NEGATIVE_AMOUNT", 1L), counters(run1, "projects"));
     assertEquals(2L, counters(run2, "partners").get("current"));
     assertTrue(run2.headlines().get(1).contains("1 waiting for their project"), run2.headlines().toString());
@@ -212,13 +218,14 @@ class CleanJobTest extends SparkTestBase {
         table(once, "quarantine").drop("run_id", "clean_run_id", "quarantined_at"));
     checkAnswer(spark.table(once.table(Layer.OPS, "reconciliation")).select("feed", "rows_read", "pending_before",
             "current_rows", "superseded", "quarantined", "pending_after"),
-        rows(row("projects", 10L, 0L, 5L, 4L, 1L, 0L), row("partners", 7L, 0L, 3L, 2L, 1L, 1L)));
+        rows(row("projects", 12L, 0L, 6L, 5L, 1L, 0L), row("partners", 7L, 0L, 3L, 2L, 1L, 1L)));
   }
 
   @Test
   @Order(7)
   void noContactDetailAnywhereInSilver() {
     for (Row t : sql("SHOW TABLES IN " + config.database(Layer.SILVER)).collectAsList()) {
+      if (t.getBoolean(2)) continue; // temporary views of the session, not tables of this database
       String name = config.database(Layer.SILVER) + "." + t.getString(1);
       StringBuilder where = new StringBuilder("false");
       for (String p : PERSONAL) where.append(" OR to_json(struct(*)) LIKE '%").append(p).append("%'");
@@ -236,11 +243,13 @@ class CleanJobTest extends SparkTestBase {
     // nothing new in bronze: nothing to do
     StageResult again = clean(config, "clean-3");
     assertEquals(0L, again.counters().get("projects.read"));
-    // the same files delivered once more under a new ingest run: every row is an identical copy
-    deliver(spark, config, "ingest-2-again", B2, projects2(), partners2());
-    StageResult redelivered = clean(config, "clean-4");
-    assertEquals(5L, redelivered.counters().get("projects.superseded"));
-    assertEquals(0L, redelivered.counters().get("projects.current"));
+    // a retried run: the silver writes of run 2 happened but it was never marked as cleaned (as
+    // when a run fails at its checks), so its bronze rows are processed again
+    sql("DELETE FROM " + config.table(Layer.OPS, "clean_progress") + " WHERE bronze_run_id = 'ingest-2'");
+    StageResult retried = clean(config, "clean-4");
+    assertEquals(Map.of("read", 6L, "current", 0L, "superseded", 6L, "quarantined", 0L), counters(retried, "projects"));
+    assertEquals(Map.of("read", 2L, "current", 0L, "superseded", 1L, "quarantined", 0L, "pending_before", 0L, "pending", 1L),
+        counters(retried, "partners"));
 
     for (String t : tables) checkAnswer(table(config, t), before.get(t));
   }

@@ -37,10 +37,11 @@ public final class Conform {
 
   /**
    * The raw values a steward needs to fix a rejected row: every contract column except personal
-   * data, as delivered (absent ones left out). A malformed record's text cannot be split into
-   * columns, so it may hold a phone number or a name anywhere: only its reason, length and SHA-256
-   * are kept (the text stays in bronze, found by source file and row number). Extra columns are
-   * not copied either: their headers are unknown, so they may be personal.
+   * data, as delivered (absent ones left out). A malformed record's fields cannot be trusted to be
+   * in their columns (a short CSV line shifts a phone number into {@code amount}) and its text may
+   * hold a name or a phone anywhere: only its reason, length and SHA-256 are kept (the text stays
+   * in bronze, found by source file and row number). Extra columns are not copied either: their
+   * headers are unknown, so they may be personal.
    */
   static Column rawValues(Feed feed) {
     List<Column> kv = new ArrayList<>();
@@ -48,13 +49,11 @@ public final class Conform {
       kv.add(lit(c));
       kv.add(col(c));
     }
-    kv.add(lit(BronzeColumns.CORRUPT_REASON));
-    kv.add(col(BronzeColumns.CORRUPT_REASON));
-    kv.add(lit("_corrupt_record_sha256"));
-    kv.add(sha2(col(BronzeColumns.CORRUPT_RECORD), 256));
-    kv.add(lit("_corrupt_record_length"));
-    kv.add(length(col(BronzeColumns.CORRUPT_RECORD)).cast("string"));
-    return map_filter(map(kv.toArray(Column[]::new)), (k, v) -> v.isNotNull());
+    Column values = map_filter(map(kv.toArray(Column[]::new)), (k, v) -> v.isNotNull());
+    Column corrupt = map(lit(BronzeColumns.CORRUPT_REASON), col(BronzeColumns.CORRUPT_REASON),
+        lit("_corrupt_record_sha256"), sha2(col(BronzeColumns.CORRUPT_RECORD), 256),
+        lit("_corrupt_record_length"), length(col(BronzeColumns.CORRUPT_RECORD)).cast("string"));
+    return when(malformed(), map_filter(corrupt, (k, v) -> v.isNotNull())).otherwise(values);
   }
 
   /** The code when the condition holds, else null (dropped by array_compact). */

@@ -6,11 +6,8 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
@@ -87,7 +84,7 @@ public final class ProjectsConform {
     return resolved.select(
         col("project_id"), col("subject_id"), col("subject_name"), col("district_code"), col("carrier_type"),
         col("field_code"), col("modes"),
-        when(size(col("modes")).geq(2), lit(SilverTables.MULTIPLE)).otherwise(try_element_at(col("modes"), lit(1))).as("mode_class"),
+        Subjects.classOf(col("modes")).as("mode_class"),
         col("start_date"), year(col("start_date")).as("start_year"), col("end_date"), col("amount_yuan"),
         col("updated_at"), col("_source_file"), col("_batch"), col("_row_number"), col("_run_id"),
         Conform.reasonCodes(col("_malformed"), reasons).as(Conform.REASON_CODES), col("_raw"));

@@ -16,7 +16,6 @@ public final class SilverChecks {
 
   public static List<Check> all(CooplakeConfig config) {
     String projects = config.table(Layer.SILVER, SilverTables.PROJECTS);
-    String modes = config.table(Layer.SILVER, SilverTables.PROJECT_MODES);
     String partners = config.table(Layer.SILVER, SilverTables.PROJECT_PARTNERS);
     String pending = config.table(Layer.SILVER, SilverTables.PENDING_PARTNERS);
     String subjects = config.table(Layer.SILVER, SilverTables.SUBJECTS);
@@ -24,11 +23,6 @@ public final class SilverChecks {
     List<Check> checks = new ArrayList<>();
 
     checks.add(Check.unique(projects, "project_id"));
-    // project_modes is exactly the exploded projects.modes
-    checks.add(new Check(modes, "same_as(explode(" + projects + ".modes))",
-        "(SELECT project_id, mode FROM " + modes + " EXCEPT ALL SELECT project_id, explode(modes) FROM " + projects + ")"
-            + " UNION ALL (SELECT project_id, explode(modes) FROM " + projects + " EXCEPT ALL SELECT project_id, mode FROM "
-            + modes + ")"));
 
     checks.add(Check.unique(partners, "project_id", "partner_key"));
     checks.add(Check.relationship(partners, "project_id", projects, "project_id"));

@@ -11,7 +11,8 @@ import org.cooplake.common.config.CooplakeConfig.Layer;
 
 /**
  * The tables the clean stage writes (docs/layers.md), with their Delta constraints: a bug that
- * tries to write a bad row fails the write instead of publishing it.
+ * tries to write a bad row fails the write instead of publishing it. {@code project_modes} is a
+ * view of {@code projects}.
  */
 public final class SilverTables {
   private SilverTables() {}
@@ -63,13 +64,10 @@ public final class SilverTables {
           "carrier_type_accepted", in("carrier_type", CARRIER_TYPES),
           "mode_class_accepted", in("mode_class", concat(MODES, MULTIPLE)),
           "modes_not_empty", "size(modes) > 0",
+          "modes_accepted", "size(array_except(modes, array(" + quoted(MODES) + "))) = 0",
           "end_not_before_start", "end_date IS NULL OR end_date >= start_date",
           "amount_not_negative", "amount_yuan IS NULL OR amount_yuan >= 0",
           "start_year_of_start_date", "start_year = year(start_date)"));
-
-  public static final Spec PROJECT_MODES_SPEC = new Spec(Layer.SILVER, PROJECT_MODES,
-      "project_id STRING NOT NULL, mode STRING NOT NULL",
-      checks("mode_accepted", in("mode", MODES)));
 
   public static final Spec PROJECT_PARTNERS_SPEC = new Spec(Layer.SILVER, PROJECT_PARTNERS, PARTNER_COLUMNS,
       checks(
@@ -114,7 +112,7 @@ public final class SilverTables {
           + "pending_after BIGINT NOT NULL, balanced BOOLEAN NOT NULL, recorded_at TIMESTAMP NOT NULL",
       checks());
 
-  public static final List<Spec> ALL = List.of(PROJECTS_SPEC, PROJECT_MODES_SPEC, PROJECT_PARTNERS_SPEC,
+  public static final List<Spec> ALL = List.of(PROJECTS_SPEC, PROJECT_PARTNERS_SPEC,
       PENDING_PARTNERS_SPEC, SUBJECTS_SPEC, QUARANTINE_SPEC, CLEAN_PROGRESS_SPEC, RECONCILIATION_SPEC);
 
   /**
@@ -132,10 +130,19 @@ public final class SilverTables {
       spark.sql("CREATE TABLE " + table + " (" + spec.columns() + ") USING delta"
           + (properties.isEmpty() ? "" : " TBLPROPERTIES (" + properties + ")"));
     }
+    // project_modes is projects.modes exploded: a view cannot drift from the table it shows, and
+    // costs no write per run
+    spark.sql("CREATE VIEW IF NOT EXISTS " + config.table(Layer.SILVER, PROJECT_MODES)
+        + " (project_id COMMENT 'as in projects', mode COMMENT 'one of RD, TRANSFER, MARKET, TALENT, STANDARD')"
+        + " AS SELECT project_id, mode FROM " + PROJECTS_SPEC.table(config) + " LATERAL VIEW explode(modes) m AS mode");
   }
 
   static String in(String column, List<String> values) {
-    return column + " IN (" + values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", ")) + ")";
+    return column + " IN (" + quoted(values) + ")";
+  }
+
+  private static String quoted(List<String> values) {
+    return values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
   }
 
   private static List<String> concat(List<String> values, String more) {

@@ -63,25 +63,6 @@ public final class SilverWrites {
   }
 
   /**
-   * Replaces the child rows ({@code parentKey} + values) of the given parents: children no longer
-   * listed are deleted, new ones inserted, unchanged ones left alone.
-   */
-  public static MergeCounts replaceChildren(SparkSession spark, CooplakeConfig config, Spec spec, String parentKey,
-      Dataset<Row> parents, Dataset<Row> children) {
-    List<String> keys = spec.columnNames();
-    Dataset<Row> current = spark.table(spec.table(config)).join(parents.select(parentKey).distinct(), parentKey, "left_semi");
-    Dataset<Row> stale = current.join(children, scala.jdk.javaapi.CollectionConverters.asScala(keys).toSeq(), "left_anti");
-    Dataset<Row> source = children.select(keys.stream().map(c -> col(c)).toArray(Column[]::new))
-        .withColumn("_keep", org.apache.spark.sql.functions.lit(true))
-        .unionByName(stale.withColumn("_keep", org.apache.spark.sql.functions.lit(false)))
-        .localCheckpoint(true);
-    return MergeCounts.of(merge(spark, config, spec, source, keys)
-        .whenMatched("NOT s._keep").delete()
-        .whenNotMatched("s._keep").insert(assignments(spec))
-        .execute());
-  }
-
-  /**
    * Rows keyed by {@code keys} from {@code source}, which carries a boolean {@code _delete}: rows
    * to delete are removed, others inserted, or updated when a column other than the keys and
    * {@code bookkeeping} differs (so an unchanged row is not rewritten).

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
@@ -61,7 +60,10 @@ public final class Subjects {
         coalesce(col("cooperations"), lit(0L)).as("cooperations"));
   }
 
-  /** {@code MULTIPLE} for two or more distinct values, else the one value; null for none. */
+  /**
+   * {@code MULTIPLE} for two or more distinct values, else the one value; null for none
+   * (try_element_at: with ANSI on, element_at of an empty array would fail even in a branch not taken).
+   */
   public static Column classOf(Column distinctValues) {
     return when(size(distinctValues).geq(2), lit(SilverTables.MULTIPLE))
         .when(size(distinctValues).equalTo(1), try_element_at(distinctValues, lit(1)));

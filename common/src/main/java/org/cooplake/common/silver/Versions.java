@@ -42,9 +42,12 @@ public final class Versions {
    * over) the one with prefix {@code t}.
    */
   public static String beats(String s, String t) {
-    return "(" + s + "updated_at > " + t + "updated_at OR (" + s + "updated_at = " + t + "updated_at AND struct("
-        + s + "_batch, " + s + "_source_file, " + s + "_row_number) < struct(" + t + "_batch, " + t + "_source_file, "
-        + t + "_row_number)))";
+    // spelled out rather than struct(...) < struct(...): struct types differ by column comments
+    // and nullability between bronze-derived rows and the silver table
+    return "(" + s + "updated_at > " + t + "updated_at OR (" + s + "updated_at = " + t + "updated_at AND ("
+        + s + "_batch < " + t + "_batch OR (" + s + "_batch = " + t + "_batch AND ("
+        + s + "_source_file < " + t + "_source_file OR (" + s + "_source_file = " + t + "_source_file AND "
+        + s + "_row_number < " + t + "_row_number))))))";
   }
 
   /**

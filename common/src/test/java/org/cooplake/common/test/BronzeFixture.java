@@ -9,12 +9,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cooplake.common.config.CooplakeConfig;
 import org.cooplake.common.config.CooplakeConfig.Layer;
 import org.cooplake.common.model.BronzeColumns;
 import org.cooplake.common.model.Feed;
+import org.cooplake.common.ingest.BronzeTransforms;
+import org.cooplake.common.ingest.IngestTables;
 
 /**
  * Writes bronze rows for tests, shaped as docs/layers.md says ingest writes them: every contract
@@ -25,18 +26,7 @@ public final class BronzeFixture {
   private BronzeFixture() {}
 
   public static StructType schema(Feed feed) {
-    StructType s = new StructType();
-    for (String c : feed.columnNames()) s = s.add(c, DataTypes.StringType);
-    return s.add(BronzeColumns.EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
-        .add(BronzeColumns.CORRUPT_RECORD, DataTypes.StringType)
-        .add(BronzeColumns.CORRUPT_REASON, DataTypes.StringType)
-        .add(BronzeColumns.SOURCE_FILE, DataTypes.StringType)
-        .add(BronzeColumns.BATCH, DataTypes.StringType)
-        .add(BronzeColumns.ROW_NUMBER, DataTypes.LongType)
-        .add(BronzeColumns.FORMAT, DataTypes.StringType)
-        .add(BronzeColumns.ENCODING, DataTypes.StringType)
-        .add(BronzeColumns.RUN_ID, DataTypes.StringType)
-        .add(BronzeColumns.INGESTED_AT, DataTypes.TimestampType);
+    return BronzeTransforms.schema(feed);
   }
 
   /** Bronze rows of one file ({@code <feed>/<batch>/<file>}), row numbers 1.. in list order. */
@@ -62,21 +52,12 @@ public final class BronzeFixture {
     return out;
   }
 
-  /** Appends to the bronze table of {@code feed} (created with the layers.md shape if missing). */
+  /** Appends to the bronze table of {@code feed} (the bronze tables created as ingest creates them). */
   public static void append(SparkSession spark, CooplakeConfig config, Feed feed, String runId, String batch, String file,
       List<Map<String, String>> records) {
+    IngestTables.ensure(spark, config);
     spark.createDataFrame(toScalaMaps(rows(feed, runId, batch, file, records)), schema(feed))
         .write().format("delta").mode(SaveMode.Append).saveAsTable(config.table(Layer.BRONZE, feed.dirName()));
-  }
-
-  /** Creates both bronze tables empty (a clean run needs them to exist). */
-  public static void createEmpty(SparkSession spark, CooplakeConfig config) {
-    for (Feed f : Feed.values()) {
-      String t = config.table(Layer.BRONZE, f.dirName());
-      if (!spark.catalog().tableExists(t)) {
-        spark.createDataFrame(List.of(), schema(f)).write().format("delta").saveAsTable(t);
-      }
-    }
   }
 
   private static List<Row> toScalaMaps(List<Row> rows) {
