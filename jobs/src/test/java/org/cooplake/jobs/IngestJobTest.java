@@ -58,6 +58,10 @@ class IngestJobTest extends SparkTestBase {
         + "BJ-2018-00005,S005,海淀,企业,AI,研发合作,2018,2018-01-02\n"
         + "BJ-2018-00006,S006,海淀,企业,AI,研发合作,2018,2018-01-02,surplus\n"
         + "BJ-2018-00007,S007,\"海淀,企业,AI,研发合作,2018,2018-01-02\n");
+    // the last field opens a quote that never closes: Spark's parser returns the record as if it were whole
+    landing.utf8("projects", B1, "f.csv", "project_id,subject_id,district,carrier_type,field,modes,start_date,updated_at\n"
+        + "BJ-2018-00008,S008,海淀,企业,AI,研发合作,2018,2018-01-02\n"
+        + "BJ-2018-00009,S009,海淀,企业,AI,研发合作,2018,\"2018-01-02\n");
     // JSON Lines: Chinese and odd-case keys, numbers as values, a blank line, a malformed line
     landing.utf8("partners", B1, "p.jsonl", "{\"项目编号\":\"BJ-2016-00001\",\"合作方名称\":\"TU Berlin\",\"合作方国家/地区\":\"德国\",\"合作方性质\":\"大学\",\"更新时间\":\"2016-03-02\"}\n"
         + "\n"
@@ -122,6 +126,10 @@ class IngestJobTest extends SparkTestBase {
         row("BJ-2018-00005", 1L, null),
         row("BJ-2018-00006", 2L, "WRONG_FIELD_COUNT"),
         row("BJ-2018-00007", 3L, "UNBALANCED_QUOTES")));
+    checkAnswer(projects().where("_source_file LIKE '%/f.csv'")
+        .select("project_id", "_row_number", "_corrupt_reason"), rows(
+        row("BJ-2018-00008", 1L, null),
+        row("BJ-2018-00009", 2L, "UNBALANCED_QUOTES")));
     Row surplus = projects().where("_source_file LIKE '%/d.csv' AND _row_number = 2").first();
     assertTrue(surplus.<String>getAs("_corrupt_record").contains("surplus"), surplus.toString());
   }
@@ -165,11 +173,12 @@ class IngestJobTest extends SparkTestBase {
   @Order(8)
   void bronzeRowCountsEqualRawRowsAndManifestAgrees() {
     // 2 + 1 + 1 + 3 + 2 project records; 3 partner records (blank line is not one)
-    assertEquals(9L, projects().count());
+    assertEquals(11L, projects().count());
     assertEquals(3L, partners().count());
     checkAnswer(sql("SELECT file, rows FROM " + config.table(Layer.OPS, "ingest_manifest") + " WHERE status = 'INGESTED'"),
         rows(row("projects/dt=2019-01-01/a.csv", 2L), row("projects/dt=2019-01-01/b.csv", 1L),
             row("projects/dt=2019-01-01/c.csv", 1L), row("projects/dt=2019-01-01/d.csv", 3L),
+            row("projects/dt=2019-01-01/f.csv", 2L),
             row("projects/dt=2019-01-02/e.xlsx", 2L), row("partners/dt=2019-01-01/p.jsonl", 3L)));
   }
 
@@ -181,7 +190,7 @@ class IngestJobTest extends SparkTestBase {
     StageResult again = new IngestJob().run(spark, config, RunContext.start());
     assertEquals(0L, again.counters().get("files_new"));
     assertEquals(0L, again.counters().get("files_rejected"));
-    assertEquals(9L, projects().count());
+    assertEquals(11L, projects().count());
     assertEquals(3L, partners().count());
   }
 
@@ -191,7 +200,7 @@ class IngestJobTest extends SparkTestBase {
     landing.utf8("projects", B1, "b.csv", "project_id,subject_id\nX,Y\n");
     StageResult again = new IngestJob().run(spark, config, RunContext.start());
     assertEquals(1L, again.counters().get("files_rejected"));
-    assertEquals(9L, projects().count());
+    assertEquals(11L, projects().count());
     assertEquals(1L, sql("SELECT * FROM " + config.table(Layer.OPS, "rejected_files")
         + " WHERE reason_code = 'FILE_CHANGED_AFTER_INGEST'").count());
   }

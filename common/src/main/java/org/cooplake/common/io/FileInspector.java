@@ -54,8 +54,8 @@ public final class FileInspector {
       if (f.format() == null) {
         return base.reject(UNSUPPORTED_FORMAT, "'" + f.path().getFileName() + "' is not .csv, .jsonl or .xlsx");
       }
-      String sha = sha256(f);
-      base = new Inspection(f, sha, null, List.of(), null, null);
+      Fingerprint print = fingerprint(f);
+      base = new Inspection(f, print.sha256(), null, List.of(), null, null);
       if (f.sizeBytes() == 0) return base.reject(EMPTY_FILE, "the file is empty (0 bytes)");
       Inspection read = switch (f.format()) {
         case "csv" -> inspectCsv(base);
@@ -63,6 +63,8 @@ public final class FileInspector {
         default -> inspectXlsx(base);
       };
       if (read.rejected()) return read;
+      // byte 0x22 is never part of a multi-byte character in UTF-8 or GB18030, so counting bytes is exact
+      if ("csv".equals(f.format())) read = read.withEndsInsideQuotes(print.quoteBytes() % 2 == 1);
       HeaderMapping mapping = HeaderMapping.of(f.feed(), read.headers());
       if (!mapping.missingRequired().isEmpty()) {
         return read.reject(MISSING_REQUIRED_COLUMN, "required column(s) " + String.join(", ", mapping.missingRequired())
@@ -74,7 +76,14 @@ public final class FileInspector {
     }
   }
 
+  /** The file's SHA-256 and how many '"' bytes it holds, from one pass over its bytes. */
+  record Fingerprint(String sha256, long quoteBytes) {}
+
   static String sha256(LandingFile f) throws IOException {
+    return fingerprint(f).sha256();
+  }
+
+  static Fingerprint fingerprint(LandingFile f) throws IOException {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
@@ -82,10 +91,14 @@ public final class FileInspector {
       throw new IllegalStateException(e);
     }
     byte[] buf = new byte[1 << 20];
+    long quotes = 0;
     try (InputStream in = Files.newInputStream(f.path())) {
-      for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+        for (int i = 0; i < n; i++) if (buf[i] == '"') quotes++;
+      }
     }
-    return HexFormat.of().formatHex(md.digest());
+    return new Fingerprint(HexFormat.of().formatHex(md.digest()), quotes);
   }
 
   /** UTF-8 with BOM, else UTF-8 if every byte decodes strictly, else GB18030 likewise, else null. */

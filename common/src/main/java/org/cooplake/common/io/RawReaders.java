@@ -1,6 +1,7 @@
 package org.cooplake.common.io;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.from_json;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_values;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.replace;
@@ -80,14 +82,21 @@ public final class RawReaders {
         .minus(length(replace(col(BronzeColumns.CORRUPT_RECORD), lit("\""), lit(""))));
     // a multi-line CSV file is never split, so it is one partition and the id's low bits count its records
     Dataset<Row> withIds = parsed.select(col("*"), monotonically_increasing_id().as("_id"));
+    Column rowNumber = col("_id").bitwiseAND(ROW_IN_PARTITION).plus(1);
+    // an unterminated quote runs to the end of the file, so only the last record can hold it; counting the
+    // records is a second parse, paid only by such a (rare) broken file
+    Column swallowedTail = file.endsInsideQuotes() ? rowNumber.equalTo(lit(parsed.count())) : lit(false);
+    Column fieldsAsParsed = concat_ws(",", map_values(map(kv.toArray(Column[]::new))));
     return withIds.select(
         map(kv.toArray(Column[]::new)).as("_fields"),
-        col(BronzeColumns.CORRUPT_RECORD),
-        when(col(BronzeColumns.CORRUPT_RECORD).isNull(), lit(null).cast("string"))
+        when(swallowedTail.and(col(BronzeColumns.CORRUPT_RECORD).isNull()), fieldsAsParsed)
+            .otherwise(col(BronzeColumns.CORRUPT_RECORD)).as(BronzeColumns.CORRUPT_RECORD),
+        when(swallowedTail, lit("UNBALANCED_QUOTES"))
+            .when(col(BronzeColumns.CORRUPT_RECORD).isNull(), lit(null).cast("string"))
             .when(quotes.mod(2).equalTo(1), lit("UNBALANCED_QUOTES"))
             .otherwise(lit("WRONG_FIELD_COUNT")).as(BronzeColumns.CORRUPT_REASON),
         lit(file.file().relativePath()).as(BronzeColumns.SOURCE_FILE),
-        col("_id").bitwiseAND(ROW_IN_PARTITION).plus(1).as(BronzeColumns.ROW_NUMBER));
+        rowNumber.as(BronzeColumns.ROW_NUMBER));
   }
 
   /**
