@@ -44,6 +44,7 @@ public final class AggregateJob implements Stage {
 
     Map<String, Long> counters = new LinkedHashMap<>();
     counters.put("gold_tables", (long) published.size());
+    counters.put(StageResult.ROWS_OUT, published.stream().mapToLong(SqlTableRunner.Published::rows).sum());
     counters.put("checks_passed", published.stream().mapToLong(SqlTableRunner.Published::checks).sum());
     for (SqlTableRunner.Published p : published) {
       counters.put("rows." + p.table().substring(p.table().indexOf('.') + 1), p.rows());
@@ -55,8 +56,11 @@ public final class AggregateJob implements Stage {
         + " (SELECT count_if(NOT is_hmt) FROM " + gold(config, "cooperations") + ") AS cooperations,"
         + " (SELECT count_if(is_hmt) FROM " + gold(config, "cooperations") + ") AS hmt,"
         + " (SELECT count(*) FROM " + gold(config, "cooperations_by_country") + ") AS countries,"
-        + " (SELECT count(*) FROM " + gold(config, "cooperations_by_continent") + ") AS continents").first();
+        + " (SELECT count(*) FROM " + gold(config, "cooperations_by_continent") + ") AS continents,"
+        + " (SELECT count(*) FROM " + config.table(Layer.SILVER, "projects") + ")"
+        + " + (SELECT count(*) FROM " + config.table(Layer.SILVER, "project_partners") + ") AS silver_rows").first();
     long subjects = totals.isNullAt(0) ? 0 : totals.getLong(0);
+    counters.put(StageResult.ROWS_IN, totals.getLong(7));
     counters.put("subjects", subjects);
     counters.put("cooperations", totals.getLong(3));
     counters.put("cooperations_hmt", totals.getLong(4));

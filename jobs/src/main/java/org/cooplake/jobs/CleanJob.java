@@ -136,6 +136,8 @@ public final class CleanJob implements Stage {
       SilverWrites.append(spark, config, SilverTables.RECONCILIATION_SPEC, SilverWrites.reconciliationRows(run.runId(), balances, now));
       for (FeedBalance b : balances) {
         if (!b.balanced()) throw Errors.reconciliationFailed(b.feed(), run.runId(), b.describe());
+        counters.merge(StageResult.ROWS_IN, b.rowsRead(), Long::sum);
+        counters.merge(StageResult.ROWS_OUT, b.current() + b.quarantined() + b.pendingAfter() - b.pendingBefore(), Long::sum);
         put(counters, b.feed(), "read", b.rowsRead());
         put(counters, b.feed(), "current", b.current());
         put(counters, b.feed(), "superseded", b.superseded());

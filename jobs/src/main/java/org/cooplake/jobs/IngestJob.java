@@ -52,7 +52,8 @@ public final class IngestJob implements Stage {
   @Override
   public StageResult run(SparkSession spark, CooplakeConfig config, RunContext run) {
     IngestTables.ensure(spark, config);
-    List<LandingFile> landed = LandingScanner.scan(config.landing());
+    List<LandingFile> landed = LandingScanner.scan(config.landing()).stream()
+        .filter(f -> run.includesBatch(f.batch())).toList();
     IngestManifest manifest = IngestManifest.load(spark, config);
     List<LandingFile> fresh = landed.stream().filter(f -> !manifest.unchanged(f)).toList();
     Timestamp at = Timestamp.from(run.startedAt());
@@ -76,6 +77,8 @@ public final class IngestJob implements Stage {
     }
 
     Map<String, Long> counters = new LinkedHashMap<>();
+    counters.put(StageResult.ROWS_IN, 0L);
+    counters.put(StageResult.ROWS_OUT, 0L);
     counters.put("files_seen", (long) landed.size());
     counters.put("files_new", (long) accepted.size());
     counters.put("files_rejected", rejected);
@@ -99,6 +102,8 @@ public final class IngestJob implements Stage {
           corrupt += r.getLong(2);
         }
       }
+      counters.merge(StageResult.ROWS_IN, added, Long::sum);
+      counters.merge(StageResult.ROWS_OUT, added, Long::sum);
       counters.put(feed.dirName() + "_rows", added);
       counters.put(feed.dirName() + "_corrupt_rows", corrupt);
       headlines.add(String.format("%-16s +%d rows from %d new file(s)%s", table, added, files.size(),

@@ -36,6 +36,12 @@ final class SampleTruth {
         .mapToLong(r -> Long.parseLong(r.get("raw_rows"))).sum();
   }
 
+  /** A count of counts.csv: current, superseded_or_duplicate, quarantined or pending rows of a feed. */
+  long count(String feed, String column) {
+    return table("counts.csv").stream().filter(r -> r.get("feed").equals(feed))
+        .mapToLong(r -> Long.parseLong(r.get(column))).sum();
+  }
+
   long rejectedFiles() {
     return table("rejected_files.csv").size();
   }

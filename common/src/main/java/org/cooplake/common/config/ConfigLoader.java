@@ -35,6 +35,10 @@ public final class ConfigLoader {
   public static final String METASTORE_JDBC_DRIVER = "cooplake.catalog.jdbc.driver";
   public static final String METASTORE_JDBC_USER = "cooplake.catalog.jdbc.user";
   public static final String METASTORE_JDBC_PASSWORD = "cooplake.catalog.jdbc.password";
+  public static final String FRESHNESS_MAX_DAYS = "cooplake.freshness.max-days";
+  public static final String FRESHNESS_ON_STALE = "cooplake.freshness.on-stale";
+  public static final String VACUUM_RETENTION_HOURS = "cooplake.maintain.vacuum-retention-hours";
+  public static final String OPTIMIZE_MIN_FILES = "cooplake.maintain.optimize-min-files";
 
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -62,6 +66,10 @@ public final class ConfigLoader {
     d.put(WAREHOUSE, "warehouse");
     d.put(MASTER, "local[*]");
     d.put(CATALOG_TYPE, "embedded");
+    d.put(FRESHNESS_MAX_DAYS, "3");
+    d.put(FRESHNESS_ON_STALE, "warn");
+    d.put(VACUUM_RETENTION_HOURS, "168"); // Delta's own safety default (7 days)
+    d.put(OPTIMIZE_MIN_FILES, "16");
     for (CooplakeConfig.Layer l : CooplakeConfig.Layer.values()) {
       d.put(l.key(), l.name().toLowerCase(Locale.ROOT));
     }
@@ -129,7 +137,7 @@ public final class ConfigLoader {
 
   /** {@code cooplake.catalog.jdbc.url} → {@code COOPLAKE_CATALOG_JDBC_URL}. */
   public static String envName(String key) {
-    return key.toUpperCase(Locale.ROOT).replace('.', '_');
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   private static void put(Map<String, String> values, Map<String, String> spark, String key, String value) {

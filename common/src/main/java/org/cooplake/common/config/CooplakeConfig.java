@@ -45,6 +45,10 @@ public final class CooplakeConfig {
   private final Map<Layer, String> databases;
   private final Map<String, String> sparkConf;
   private final Map<String, String> resolved;
+  private final int freshnessMaxDays;
+  private final boolean failWhenStale;
+  private final int vacuumRetentionHours;
+  private final int optimizeMinFiles;
 
   CooplakeConfig(Map<String, String> values, Map<String, String> sparkConf) {
     this.resolved = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -57,6 +61,14 @@ public final class CooplakeConfig {
     this.metastoreJdbcUser = values.getOrDefault(ConfigLoader.METASTORE_JDBC_USER, "");
     this.metastoreJdbcPassword = values.getOrDefault(ConfigLoader.METASTORE_JDBC_PASSWORD, "");
     this.master = values.get(ConfigLoader.MASTER);
+    this.freshnessMaxDays = positiveInt(values, ConfigLoader.FRESHNESS_MAX_DAYS);
+    String onStale = values.get(ConfigLoader.FRESHNESS_ON_STALE).trim().toLowerCase(java.util.Locale.ROOT);
+    if (!onStale.equals("warn") && !onStale.equals("fail")) {
+      throw Errors.badConfigValue(ConfigLoader.FRESHNESS_ON_STALE, onStale, "warn or fail");
+    }
+    this.failWhenStale = onStale.equals("fail");
+    this.vacuumRetentionHours = wholeNumber(values, ConfigLoader.VACUUM_RETENTION_HOURS, 0);
+    this.optimizeMinFiles = positiveInt(values, ConfigLoader.OPTIMIZE_MIN_FILES);
     Map<Layer, String> dbs = new LinkedHashMap<>();
     for (Layer l : Layer.values()) {
       String name = values.get(l.key());
@@ -71,6 +83,21 @@ public final class CooplakeConfig {
       throw Errors.badConfigValue(ConfigLoader.CATALOG_TYPE, "hive",
           "cooplake.catalog.metastore.uris or cooplake.catalog.jdbc.url to be set as well");
     }
+  }
+
+  private static int positiveInt(Map<String, String> values, String key) {
+    return wholeNumber(values, key, 1);
+  }
+
+  private static int wholeNumber(Map<String, String> values, String key, int min) {
+    String v = values.get(key);
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= min) return n;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Errors.badConfigValue(key, v, "a whole number of at least " + min);
   }
 
   private static Path absolute(String p) {
@@ -124,6 +151,17 @@ public final class CooplakeConfig {
     out.replaceAll((k, v) -> k.contains("password") || k.contains("secret") || k.contains("key") ? "****" : v);
     return out;
   }
+
+  /** A nightly run warns (or fails) when the newest batch is older than this many days. */
+  public int freshnessMaxDays() { return freshnessMaxDays; }
+
+  public boolean failWhenStale() { return failWhenStale; }
+
+  /** VACUUM keeps files a reader of the last this-many hours may still need (time travel). */
+  public int vacuumRetentionHours() { return vacuumRetentionHours; }
+
+  /** A table is compacted once it has at least this many data files. */
+  public int optimizeMinFiles() { return optimizeMinFiles; }
 
   public boolean landingExists() { return Files.isDirectory(landing); }
 }

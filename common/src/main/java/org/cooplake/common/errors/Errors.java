@@ -202,4 +202,39 @@ public final class Errors {
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
   }
+
+  public static CooplakeException runInProgress(Path warehouse, String holder) {
+    return new CooplakeException("RUN_IN_PROGRESS",
+        "Another pipeline run is writing to " + warehouse + (holder.isEmpty() ? "" : " (" + holder + ")") + ".",
+        "Runs take the warehouse's run lock so that two runs never interleave their writes; the lock is"
+            + " released by the operating system when that process ends, even if it is killed.",
+        "Wait for that run to finish (see ops.runs), or stop it; nothing needs cleaning by hand afterwards.",
+        null);
+  }
+
+  public static CooplakeException staleData(java.time.LocalDate newestBatch, java.time.LocalDate night, int maxDays) {
+    return new CooplakeException("STALE_DATA",
+        "No new batch for more than " + maxDays + " day(s): the newest batch is "
+            + (newestBatch == null ? "none at all" : newestBatch.toString()) + ", the night is " + night + ".",
+        "cooplake.freshness.on-stale = fail, and the dashboards would show data older than cooplake.freshness.max-days.",
+        "Check the delivery into the landing directory, or raise cooplake.freshness.max-days / set"
+            + " cooplake.freshness.on-stale = warn.",
+        null);
+  }
+
+  public static CooplakeException badNightRange(String from, String to) {
+    return new CooplakeException("BAD_NIGHT_RANGE",
+        "The nights to process are not a range: --from " + from + " --to " + to + ".",
+        "--from and --to are ISO dates (YYYY-MM-DD) with --from not after --to.",
+        "Give e.g. --from 2019-06-03 --to 2019-06-07, or one night with --date.",
+        null);
+  }
+
+  public static CooplakeException maintenanceFailed(String table, Throwable t) {
+    return new CooplakeException("MAINTENANCE_FAILED",
+        "Maintaining " + table + " failed: " + firstLine(String.valueOf(t.getMessage())),
+        t.getClass().getSimpleName() + "; OPTIMIZE and VACUUM are atomic, so the table is unchanged or compacted.",
+        "Fix the cause and re-run 'bin/cooplake maintain'; tables already done are skipped if they need nothing.",
+        t);
+  }
 }

@@ -35,14 +35,26 @@ public final class QualityGate {
 
   private QualityGate() {}
 
-  /** Evaluates each check: one small query when it passes, two when it fails (sample + count). */
+  /**
+   * Evaluates the checks in one query (one Spark job instead of one per check: a run declares dozens),
+   * then samples the offending rows of the checks that failed.
+   */
   public static List<CheckResult> evaluate(SparkSession spark, List<Check> checks) {
+    if (checks.isEmpty()) return List.of();
+    StringBuilder all = new StringBuilder("SELECT check_index, count(*) FROM (");
+    for (int i = 0; i < checks.size(); i++) {
+      if (i > 0) all.append(" UNION ALL ");
+      all.append("SELECT ").append(i).append(" AS check_index FROM (").append(checks.get(i).violationsSql()).append(")");
+    }
+    all.append(") GROUP BY check_index");
+    long[] violations = new long[checks.size()];
+    for (Row r : spark.sql(all.toString()).collectAsList()) violations[r.getInt(0)] = r.getLong(1); // one row per failing check
     List<CheckResult> out = new ArrayList<>();
-    for (Check c : checks) {
-      Dataset<Row> offending = spark.sql(c.violationsSql());
-      List<Row> sample = offending.limit(SAMPLE_ROWS).collectAsList();
-      long count = sample.isEmpty() ? 0 : (sample.size() < SAMPLE_ROWS ? sample.size() : offending.count());
-      out.add(new CheckResult(c, count, sample.stream().map(Row::toString).toList()));
+    for (int i = 0; i < checks.size(); i++) {
+      Check c = checks.get(i);
+      List<String> sample = violations[i] == 0 ? List.of()
+          : spark.sql(c.violationsSql()).limit(SAMPLE_ROWS).collectAsList().stream().map(Row::toString).toList();
+      out.add(new CheckResult(c, violations[i], sample));
     }
     return out;
   }

@@ -28,6 +28,17 @@ public final class WarehouseLock implements AutoCloseable {
 
   /** Takes the lock named {@code name} in {@code dir}, or fails at once with who holds it. */
   public static WarehouseLock acquire(Path warehouse, Path dir, String name) {
+    return acquire(dir, name, holder -> Errors.warehouseInUse(warehouse, holder));
+  }
+
+  /** The run lock: one pipeline run at a time per warehouse, whatever the catalog. */
+  public static WarehouseLock acquireRun(Path warehouse, Path dir) {
+    return acquire(dir, "run", holder -> Errors.runInProgress(warehouse, holder));
+  }
+
+  /** Takes the lock named {@code name} in {@code dir}, or throws {@code whenHeld}'s error naming the holder. */
+  public static WarehouseLock acquire(Path dir, String name,
+      java.util.function.Function<String, org.cooplake.common.errors.CooplakeException> whenHeld) {
     try {
       Files.createDirectories(dir);
       Path lockFile = dir.resolve(name + ".lock");
@@ -42,7 +53,7 @@ public final class WarehouseLock implements AutoCloseable {
       if (l == null) {
         ch.close();
         String holder = Files.isRegularFile(info) ? Files.readString(info, StandardCharsets.UTF_8).strip() : "";
-        throw Errors.warehouseInUse(warehouse, holder);
+        throw whenHeld.apply(holder);
       }
       Files.writeString(info, "pid " + ProcessHandle.current().pid() + ", "
           + ManagementFactory.getRuntimeMXBean().getName() + ", since " + Instant.now(), StandardCharsets.UTF_8);

@@ -9,6 +9,8 @@ public final class Commands {
   public static CommandLine commandLine(Object top) {
     CommandLine cl = new CommandLine(top);
     cl.addSubcommand(new PipelineCommands.Run());
+    cl.addSubcommand(new PipelineCommands.Nightly());
+    cl.addSubcommand(new PipelineCommands.Maintain());
     cl.addSubcommand(new PipelineCommands.Ingest());
     cl.addSubcommand(new PipelineCommands.Clean());
     cl.addSubcommand(new PipelineCommands.Aggregate());

@@ -20,6 +20,9 @@ import picocli.CommandLine.ParseResult;
  * spark-defaults.conf behave exactly as with a Spark distribution.
  */
 public final class Launcher {
+  /** The self-contained jar for a Spark distribution (spark-submit, Airflow's SparkSubmitOperator). */
+  static final String CLUSTER_JAR = "cooplake-jobs-cluster.jar";
+
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
@@ -98,7 +101,7 @@ public final class Launcher {
   /** On a Spark distribution the self-contained jar (Delta shaded in); locally the thin one. */
   static Path appJar(Path home, boolean distribution) {
     Path target = home.resolve("jobs").resolve("target");
-    Path jar = target.resolve(distribution ? "cooplake-jobs-cluster.jar" : "cooplake-jobs.jar");
+    Path jar = target.resolve(distribution ? CLUSTER_JAR : "cooplake-jobs.jar");
     if (!Files.isRegularFile(jar)) {
       // running from an unpacked location: the jar this class came from
       return Path.of(new File(Launcher.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath());
