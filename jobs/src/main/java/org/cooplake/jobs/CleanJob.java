@@ -82,11 +82,16 @@ public final class CleanJob implements Stage {
       // projects first: partners are matched with the projects as they are after this run
       Slice projects = newRows(spark, config, Feed.PROJECTS);
       Dataset<Row> changedProjects = null;
+      // every key this run read, changed or not: a run killed after its MERGE but before the subjects refresh is
+      // retried on the same bronze rows, which then change nothing, yet their subjects must still be refreshed
+      List<Dataset<Row>> touchedSubjects = new ArrayList<>();
+      List<Dataset<Row>> touchedPartnerProjects = new ArrayList<>();
       FeedBalance projectBalance = FeedBalance.none(Feed.PROJECTS.dirName(), 0);
       if (!projects.runs().isEmpty()) {
         Dataset<Row> conformed = keep(cached, ProjectsConform.conform(projects.rows(), lookups));
         long rejected = tally(conformed, Feed.PROJECTS, counters);
         if (rejected > 0) rejects.add(quarantineRows(Feed.PROJECTS, conformed, run, now));
+        touchedSubjects.add(Conform.accepted(conformed).select("subject_id"));
         Decision d = decide(spark, config, SilverTables.PROJECTS_SPEC, Conform.accepted(conformed), PROJECT_KEY,
             List.of("subject_id"));
         long written = 0;
@@ -111,6 +116,7 @@ public final class CleanJob implements Stage {
         long rejected = tally(conformed, Feed.PARTNERS, counters);
         if (rejected > 0) rejects.add(quarantineRows(Feed.PARTNERS, conformed, run, now));
         Parking parking = park(spark, config, run, Conform.accepted(conformed), partners.rows(), pendingTotal);
+        touchedPartnerProjects.add(parking.withProject().select("project_id"));
         Decision d = decide(spark, config, SilverTables.PROJECT_PARTNERS_SPEC, parking.withProject(), PARTNER_KEY, List.of());
         long written = 0;
         if (d.beating() > 0) {
@@ -129,7 +135,7 @@ public final class CleanJob implements Stage {
         SilverWrites.insertNew(spark, config, SilverTables.QUARANTINE_SPEC, rejects.stream().reduce(Dataset::unionByName).get(),
             List.of("feed", "source_file", "row_number"));
       }
-      long subjects = refreshSubjects(spark, config, changedProjects, changedPartners);
+      long subjects = refreshSubjects(spark, config, changedProjects, changedPartners, touchedSubjects, touchedPartnerProjects);
       step("subjects", t0);
 
       List<FeedBalance> balances = List.of(projectBalance, partnerBalance);
@@ -267,12 +273,17 @@ public final class CleanJob implements Stage {
    * and of projects whose partners changed. A subject left without projects is deleted.
    */
   private static long refreshSubjects(SparkSession spark, CooplakeConfig config, Dataset<Row> changedProjects,
-      Dataset<Row> changedPartners) {
+      Dataset<Row> changedPartners, List<Dataset<Row>> touchedSubjects, List<Dataset<Row>> touchedPartnerProjects) {
     Dataset<Row> projects = spark.table(SilverTables.PROJECTS_SPEC.table(config));
-    Dataset<Row> affected = null;
+    Dataset<Row> affected = touchedSubjects.stream().reduce(Dataset::unionByName).orElse(null);
+    for (Dataset<Row> p : touchedPartnerProjects) {
+      Dataset<Row> viaPartners = projects.join(p, "project_id", "left_semi").select("subject_id");
+      affected = affected == null ? viaPartners : affected.unionByName(viaPartners);
+    }
     if (changedProjects != null) {
-      affected = changedProjects.select("subject_id")
+      Dataset<Row> moved = changedProjects.select("subject_id")
           .unionByName(changedProjects.select(col(Versions.currentColumn("subject_id")).as("subject_id")));
+      affected = affected == null ? moved : affected.unionByName(moved);
     }
     if (changedPartners != null) {
       Dataset<Row> viaPartners = projects.join(changedPartners.select("project_id"), "project_id", "left_semi").select("subject_id");

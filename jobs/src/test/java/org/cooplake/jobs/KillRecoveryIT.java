@@ -60,10 +60,12 @@ class KillRecoveryIT {
   /** Starts {@code bin/cooplake run} and kills it (and its JVM) with SIGKILL once {@code moment} holds. */
   private void killWhen(Path warehouse, String stage, Predicate<Path> moment) throws Exception {
     Path err = Files.createTempFile("cooplake-kill", ".txt");
-    Process p = new ProcessBuilder(project.resolve("bin/cooplake").toString(), "run", "--warehouse", warehouse.toString())
+    ProcessBuilder pb = new ProcessBuilder(project.resolve("bin/cooplake").toString(), "run", "--warehouse", warehouse.toString())
         .directory(project.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().put("COOPLAKE_NO_BUILD", "1"); // mvn verify packaged the jars already
+    pb.environment().remove("SPARK_HOME");
+    Process p = pb.start();
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
       boolean inStage = false;
