@@ -79,6 +79,7 @@ public final class Child {
       groups.computeIfAbsent(f[1] + "\t" + f[2], k -> new ArrayList<>()).add(landing.resolve(f[0]).toUri().toString());
     }
     SparkSession spark = plainSession(master);
+    jobLog.phase("floor");
     long t0 = System.nanoTime();
     int i = 0;
     for (Map.Entry<String, List<String>> g : groups.entrySet()) {

@@ -19,6 +19,7 @@ import javax.management.openmbean.CompositeData;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.StageInfo;
 
 /**
  * What a child measures about itself: peak heap (sum of the heap pools' peak usage, the brief's
@@ -96,8 +97,16 @@ final class Probe {
     @Override
     public void onJobStart(SparkListenerJobStart e) {
       started.put(e.jobId(), new long[] {e.time()});
-      String site = e.properties() == null ? null : e.properties().getProperty("callSite.short");
-      sites.put(e.jobId(), site == null ? "?" : site);
+      // the result stage's name is the job's call site, e.g. "collectAsList at IngestJob.java:95"
+      String site = "?";
+      int last = -1;
+      for (StageInfo s : scala.jdk.javaapi.CollectionConverters.asJava(e.stageInfos())) {
+        if (s.stageId() > last) {
+          last = s.stageId();
+          site = s.name();
+        }
+      }
+      sites.put(e.jobId(), site);
       phases.put(e.jobId(), phase);
     }
 
