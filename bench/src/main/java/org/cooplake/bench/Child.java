@@ -132,7 +132,8 @@ public final class Child {
     List<String> silver = new ArrayList<>();
     for (SqlTable t : AggregateJob.definitions()) {
       for (String input : t.inputs()) {
-        if (input.startsWith("silver.") && !silver.contains(input)) silver.add(input.substring("silver.".length()));
+        String name = input.substring(input.indexOf('.') + 1);
+        if (input.startsWith("silver.") && !silver.contains(name)) silver.add(name);
       }
       spark.table(config.table(Layer.GOLD, t.name())).write().mode(SaveMode.Overwrite)
           .parquet(target.resolve("gold").resolve(t.name()).toUri().toString());
