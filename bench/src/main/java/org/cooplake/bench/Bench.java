@@ -35,6 +35,10 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--results", description = "where <date>.md goes (default bench/results)")
   Path results;
 
+  @Option(names = "--report-only", description = "render the table and results file again from the measurements an"
+      + " earlier run recorded under <data>/work (nothing is run)")
+  boolean reportOnly;
+
   @Option(names = "--home", hidden = true, defaultValue = ".")
   Path home;
 
@@ -51,8 +55,13 @@ public final class Bench implements Callable<Integer> {
     List<Report.SizeRun> runs = new ArrayList<>();
     for (long n : projects) {
       BenchData d = BenchData.at(root, n, seed);
+      Path work = root.resolve("work").resolve(d.dir().getFileName());
+      if (reportOnly) {
+        runs.add(recorded(children, d, work));
+        continue;
+      }
       d.ensure(children);
-      runs.add(measure(children, d, root.resolve("work").resolve(d.dir().getFileName())));
+      runs.add(measure(children, d, work));
     }
     Report report = new Report(home, commandLine(), cores, heap, runs);
     System.out.println();
@@ -94,10 +103,17 @@ public final class Bench implements Callable<Integer> {
     return new Report.SizeRun(d.projects(), work, floor, full, nightly, export, duck);
   }
 
+  private static Report.SizeRun recorded(Children c, BenchData d, Path work) throws Exception {
+    String size = sizeName(d.projects());
+    return new Report.SizeRun(d.projects(), work, c.recorded(work, size + "-floor"), c.recorded(work, size + "-full"),
+        c.recorded(work, size + "-nightly"), c.recorded(work, size + "-export"), c.recorded(work, size + "-duckdb"));
+  }
+
   private String commandLine() {
     StringBuilder sb = new StringBuilder("bench/run --sizes ").append(String.join(",", sizes))
         .append(" --seed ").append(seed).append(" --cores ").append(cores).append(" --heap ").append(heap);
     if (data != null) sb.append(" --data ").append(data);
+    if (reportOnly) sb.append(" --report-only");
     return sb.toString();
   }
 

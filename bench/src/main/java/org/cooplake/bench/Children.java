@@ -61,6 +61,21 @@ final class Children {
     return new Result(p, total, code, log);
   }
 
+  /**
+   * A child's result as recorded by an earlier run (its .properties file), to render the report again
+   * without measuring again; the child's total time was not recorded there, so it is reported as unknown.
+   */
+  Result recorded(Path workDir, String name) throws IOException {
+    Path result = workDir.resolve(name + ".properties");
+    if (!Files.isRegularFile(result)) throw new IllegalStateException("no recorded result at " + result);
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(result, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    int code = p.getProperty("mismatched_tables", "").isEmpty() ? 0 : Child.MISMATCH;
+    return new Result(p, -1, code, workDir.resolve(name + ".log"));
+  }
+
   private Process start(String mainClass, List<String> args, Path log) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -88,7 +88,7 @@ final class Report {
 
   private String[] row(String size, String name, double seconds, Children.Result child, long rows, double floor, double duck,
       String jobs, Children.Result memory, String note) {
-    return new String[] {size, name, fmt1(seconds), child == null ? "" : fmt1(child.totalMillis() / 1000.0),
+    return new String[] {size, name, fmt1(seconds), child == null || child.totalMillis() < 0 ? "" : fmt1(child.totalMillis() / 1000.0),
         rows < 0 ? "" : String.format(Locale.ROOT, "%,d", rows),
         rows < 0 || seconds <= 0 ? "" : String.format(Locale.ROOT, "%,.0f", rows / seconds / cores),
         floor > 0 ? fmt2(seconds / floor) : "", duck > 0 ? fmt2(seconds / duck) : "", jobs,
