@@ -308,12 +308,14 @@ public final class CleanJob implements Stage {
           + " → " + b.current() + " current, " + b.superseded() + " superseded, " + b.quarantined() + " quarantined"
           + (b.feed().equals(Feed.PARTNERS.dirName()) ? ", " + b.pendingAfter() + " waiting for their project" : ""));
     }
-    StringBuilder reasons = new StringBuilder();
-    counters.forEach((k, v) -> {
-      int i = k.indexOf(".quarantined.");
-      if (i > 0) reasons.append(reasons.length() == 0 ? "" : ", ").append(k.substring(i + 13)).append(' ').append(v);
-    });
-    if (reasons.length() > 0) lines.add("quarantine reasons: " + reasons);
+    for (Feed feed : Feed.values()) {
+      StringBuilder reasons = new StringBuilder();
+      String prefix = feed.dirName() + ".quarantined.";
+      counters.forEach((k, v) -> {
+        if (k.startsWith(prefix)) reasons.append(reasons.length() == 0 ? "" : ", ").append(k.substring(prefix.length())).append(' ').append(v);
+      });
+      if (reasons.length() > 0) lines.add(feed.dirName() + " quarantined for: " + reasons);
+    }
     lines.add("silver checks: " + checks + " passed; subjects changed: " + counters.get("subjects.changed"));
     return lines;
   }

@@ -56,8 +56,9 @@ public final class MaintainJob implements Stage {
           spark.sql("OPTIMIZE " + table);
           optimized++;
         }
-        spark.sql("VACUUM " + table + " RETAIN " + retention + " HOURS");
-        long active1 = activeFiles(spark, table);
+        // VACUUM lists the whole table directory with Spark jobs: skip it when every file on disk is in use
+        long active1 = compact ? activeFiles(spark, table) : active0;
+        if (dataFilesOnDisk(dir) > active1) spark.sql("VACUUM " + table + " RETAIN " + retention + " HOURS");
         long disk1 = dataFilesOnDisk(dir);
         tables++;
         activeBefore += active0;

@@ -103,6 +103,10 @@ class CliEndToEndIT {
       assertEquals(1, second.exitCode());
       assertTrue(second.stderr().contains("error [WAREHOUSE_IN_USE]"), second.stderr());
       assertTrue(!second.stderr().contains("XSDB6") && !second.stderr().contains("\tat "), second.stderr());
+      // a pipeline run is refused the same way, at once, before touching any table
+      CliProcess.Result run = CliProcess.run(project, Map.of(), "nightly", "--warehouse", warehouse.toString());
+      assertEquals(1, run.exitCode());
+      assertTrue(run.stderr().contains("error [WAREHOUSE_IN_USE]") && !run.stderr().contains("\tat "), run.stderr());
     } finally {
       holder.getOutputStream().close();
       holder.waitFor();
