@@ -91,9 +91,12 @@ public final class IngestJob implements Stage {
       long corrupt = 0;
       if (!files.isEmpty()) {
         deleteOrphans(spark, table, files);
-        Dataset<Row> bronze = BronzeTransforms.toBronze(RawReaders.read(spark, feed, files), feed,
-            new FileLineage(files), run.runId(), at);
-        bronze.write().format("delta").mode(SaveMode.Append).saveAsTable(table);
+        FileLineage lineage = new FileLineage(files);
+        RawReaders.read(spark, feed, files, rows -> {
+          BronzeTransforms.toBronze(rows, feed, lineage, run.runId(), at)
+              .write().format("delta").mode(SaveMode.Append).saveAsTable(table);
+          return null;
+        });
         for (Row r : spark.table(table).where(col(BronzeColumns.RUN_ID).equalTo(run.runId()))
             .groupBy(BronzeColumns.SOURCE_FILE)
             .agg(count(lit(1)), count(col(BronzeColumns.CORRUPT_RECORD))).collectAsList()) { // one row per file

@@ -49,6 +49,11 @@ class IngestJobTest extends SparkTestBase {
     landing.text("projects", B1, "b.csv", " 项目编号 ,主体编号,所在区,依托单位类型,合作领域,合作方式,开始日期,更新时间,备注\n"
         + "bj-2017-00003,s003,110105,高校,医药健康,研发合作、成果转化,2017年3月,2017-04-01,加急\n",
         StandardCharsets.UTF_8, true);
+    // the layout of a.csv again, in a name with a space and Chinese: read in one Spark read with a.csv, yet
+    // each file keeps its own path and row numbers
+    landing.utf8("projects", B1, "g [合作].csv", PROJECT_HEADER + "\n"
+        + "BJ-2019-00010,S010,,海淀区,企业,AI,研发合作,2019-03-01,,,,,,2019-03-02\n"
+        + "BJ-2019-00011,S011,,海淀区,企业,AI,研发合作,2019-03-01,,,,,,2019-03-02\n");
     // GB18030 (what Chinese Excel writes), mixed-case English headers
     landing.text("projects", B1, "c.csv", "PROJECT_ID, Subject_ID ,DISTRICT,Carrier_Type,Field,Modes,Start_Date,Updated_At\n"
         + "BJ-2018-00004,S004,朝阳区,科研院所,新能源智能汽车,人才交流,2018年3月1日,2018-03-05\n",
@@ -67,6 +72,11 @@ class IngestJobTest extends SparkTestBase {
         + "\n"
         + "{\" Project_ID \":\"BJ-2016-00002\",\"partner_name\":\"MIT\",\"partner_country\":\"USA\",\"partner_type\":\"university\",\"updated_at\":20160302,\"note\":\"x\"}\n"
         + "{\"project_id\": \"BJ-2016-00009\", broken\n");
+    // a second JSON Lines file, read with p.jsonl in one Spark read
+    landing.utf8("partners", B1, "q 合作.jsonl", "{\"project_id\":\"BJ-2019-00010\",\"partner_name\":\"ETH\","
+        + "\"partner_country\":\"CH\",\"partner_type\":\"university\",\"updated_at\":\"2019-03-02\"}\n"
+        + "{\"project_id\":\"BJ-2019-00011\",\"partner_name\":\"KTH\",\"partner_country\":\"SE\","
+        + "\"partner_type\":\"university\",\"updated_at\":\"2019-03-02\"}\n");
     // XLSX: real date cells, numbers, text, an empty cell
     landing.xlsx("projects", B2, "e.xlsx", List.of(
         Arrays.asList("项目编号", "主体编号", "所在区", "依托单位类型", "合作领域", "合作方式", "开始日期", "合作金额", "更新时间"),
@@ -98,6 +108,16 @@ class IngestJobTest extends SparkTestBase {
             "2016-03-02", 1L, B1, "csv", "UTF-8"),
         row("BJ-2016-00002", "Say \"hi\"\nsecond line", "Chaoyang", "标准", "2016/3/1", "2017", "120万", null,
             "2016-03-02 10:00:00", 2L, B1, "csv", "UTF-8")));
+  }
+
+  @Test
+  @Order(2)
+  void filesOfOneLayoutReadTogetherKeepTheirOwnPathsAndRowNumbers() {
+    checkAnswer(projects().where("_source_file LIKE '%合作].csv'").select("project_id", "_source_file", "_row_number"), rows(
+        row("BJ-2019-00010", "projects/dt=2019-01-01/g [合作].csv", 1L),
+        row("BJ-2019-00011", "projects/dt=2019-01-01/g [合作].csv", 2L)));
+    checkAnswer(partners().where("_source_file LIKE '%合作.jsonl'").select("partner_name", "_source_file", "_row_number"),
+        rows(row("ETH", "partners/dt=2019-01-01/q 合作.jsonl", 1L), row("KTH", "partners/dt=2019-01-01/q 合作.jsonl", 2L)));
   }
 
   @Test
@@ -137,7 +157,7 @@ class IngestJobTest extends SparkTestBase {
   @Test
   @Order(5)
   void jsonLinesKeysNumbersAndMalformedLines() {
-    checkAnswer(partners().where("_format = 'jsonl'").select("project_id", "partner_name", "partner_country",
+    checkAnswer(partners().where("_source_file LIKE '%/p.jsonl'").select("project_id", "partner_name", "partner_country",
         "partner_type", "updated_at", "_row_number", "_corrupt_reason"), rows(
         row("BJ-2016-00001", "TU Berlin", "德国", "大学", "2016-03-02", 1L, null),
         row("BJ-2016-00002", "MIT", "USA", "university", "20160302", 3L, null),
@@ -172,13 +192,14 @@ class IngestJobTest extends SparkTestBase {
   @Test
   @Order(8)
   void bronzeRowCountsEqualRawRowsAndManifestAgrees() {
-    // 2 + 1 + 1 + 3 + 2 project records; 3 partner records (blank line is not one)
-    assertEquals(11L, projects().count());
-    assertEquals(3L, partners().count());
+    // 2 + 2 + 1 + 1 + 3 + 2 project records; 3 + 2 partner records (blank line is not one)
+    assertEquals(13L, projects().count());
+    assertEquals(5L, partners().count());
     checkAnswer(sql("SELECT file, rows FROM " + config.table(Layer.OPS, "ingest_manifest") + " WHERE status = 'INGESTED'"),
         rows(row("projects/dt=2019-01-01/a.csv", 2L), row("projects/dt=2019-01-01/b.csv", 1L),
             row("projects/dt=2019-01-01/c.csv", 1L), row("projects/dt=2019-01-01/d.csv", 3L),
-            row("projects/dt=2019-01-01/f.csv", 2L),
+            row("projects/dt=2019-01-01/f.csv", 2L), row("projects/dt=2019-01-01/g [合作].csv", 2L),
+            row("partners/dt=2019-01-01/q 合作.jsonl", 2L),
             row("projects/dt=2019-01-02/e.xlsx", 2L), row("partners/dt=2019-01-01/p.jsonl", 3L)));
   }
 
@@ -190,8 +211,8 @@ class IngestJobTest extends SparkTestBase {
     StageResult again = new IngestJob().run(spark, config, RunContext.start());
     assertEquals(0L, again.counters().get("files_new"));
     assertEquals(0L, again.counters().get("files_rejected"));
-    assertEquals(11L, projects().count());
-    assertEquals(3L, partners().count());
+    assertEquals(13L, projects().count());
+    assertEquals(5L, partners().count());
   }
 
   @Test
@@ -200,7 +221,7 @@ class IngestJobTest extends SparkTestBase {
     landing.utf8("projects", B1, "b.csv", "project_id,subject_id\nX,Y\n");
     StageResult again = new IngestJob().run(spark, config, RunContext.start());
     assertEquals(1L, again.counters().get("files_rejected"));
-    assertEquals(11L, projects().count());
+    assertEquals(13L, projects().count());
     assertEquals(1L, sql("SELECT * FROM " + config.table(Layer.OPS, "rejected_files")
         + " WHERE reason_code = 'FILE_CHANGED_AFTER_INGEST'").count());
   }

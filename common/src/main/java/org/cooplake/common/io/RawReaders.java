@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -57,9 +58,14 @@ public final class RawReaders {
     return FIELDS_SCHEMA;
   }
 
-  /** One CSV file, header mapped to contract columns by position; malformed lines kept as corrupt records. */
-  public static Dataset<Row> csv(SparkSession spark, Inspection file) {
-    HeaderMapping mapping = HeaderMapping.of(file.file().feed(), file.headers());
+  /**
+   * CSV files of one layout (same encoding, same header mapping) in one read; header mapped to
+   * contract columns by position; malformed lines kept as corrupt records. Row numbers are right only
+   * when each file is a partition of its own: call within {@link #read}.
+   */
+  static Dataset<Row> csv(SparkSession spark, List<Inspection> files) {
+    Inspection first = files.get(0);
+    HeaderMapping mapping = HeaderMapping.of(first.file().feed(), first.headers());
     StructType schema = new StructType();
     for (int i = 0; i < mapping.keys().size(); i++) schema = schema.add("c" + i, DataTypes.StringType, true);
     schema = schema.add(BronzeColumns.CORRUPT_RECORD, DataTypes.StringType, true);
@@ -67,12 +73,12 @@ public final class RawReaders {
         .option("header", "true")
         .option("enforceSchema", "true") // the header's names were mapped above; positions rule
         .option("multiLine", "true") // RFC 4180: quoted fields may hold newlines
-        .option("encoding", FileInspector.sparkCharset(file.encoding()))
+        .option("encoding", FileInspector.sparkCharset(first.encoding()))
         .option("quote", "\"")
         .option("escape", "\"")
         .option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", BronzeColumns.CORRUPT_RECORD)
-        .load(file.file().path().toUri().toString());
+        .load(uris(files));
     List<Column> kv = new ArrayList<>();
     for (int i = 0; i < mapping.keys().size(); i++) {
       kv.add(lit(mapping.keys().get(i)));
@@ -81,11 +87,12 @@ public final class RawReaders {
     Column quotes = length(col(BronzeColumns.CORRUPT_RECORD))
         .minus(length(replace(col(BronzeColumns.CORRUPT_RECORD), lit("\""), lit(""))));
     // a multi-line CSV file is never split, so it is one partition and the id's low bits count its records
-    Dataset<Row> withIds = parsed.select(col("*"), monotonically_increasing_id().as("_id"));
+    Dataset<Row> withIds = parsed.select(col("*"), col("_metadata.file_path").as("_path"), monotonically_increasing_id().as("_id"));
     Column rowNumber = col("_id").bitwiseAND(ROW_IN_PARTITION).plus(1);
     // an unterminated quote runs to the end of the file, so only the last record can hold it; counting the
-    // records is a second parse, paid only by such a (rare) broken file
-    Column swallowedTail = file.endsInsideQuotes() ? rowNumber.equalTo(lit(parsed.count())) : lit(false);
+    // records is a second parse, paid only by such a (rare) broken file, which is read on its own
+    boolean alone = files.size() == 1;
+    Column swallowedTail = alone && first.endsInsideQuotes() ? rowNumber.equalTo(lit(parsed.count())) : lit(false);
     Column fieldsAsParsed = concat_ws(",", map_values(map(kv.toArray(Column[]::new))));
     return withIds.select(
         map(kv.toArray(Column[]::new)).as("_fields"),
@@ -95,22 +102,23 @@ public final class RawReaders {
             .when(col(BronzeColumns.CORRUPT_RECORD).isNull(), lit(null).cast("string"))
             .when(quotes.mod(2).equalTo(1), lit("UNBALANCED_QUOTES"))
             .otherwise(lit("WRONG_FIELD_COUNT")).as(BronzeColumns.CORRUPT_REASON),
-        lit(file.file().relativePath()).as(BronzeColumns.SOURCE_FILE),
+        relativePath(files, col("_path")).as(BronzeColumns.SOURCE_FILE),
         rowNumber.as(BronzeColumns.ROW_NUMBER));
   }
 
   /**
-   * One JSON Lines file. Keys are matched to contract columns like headers (case, spaces, Chinese);
-   * {@code _row_number} is the line number; blank lines are not records; a line that is not a JSON
-   * object is kept as a corrupt record.
+   * JSON Lines files in one read. Keys are matched to contract columns like headers (case, spaces,
+   * Chinese); {@code _row_number} is the line number; blank lines are not records; a line that is not
+   * a JSON object is kept as a corrupt record. Call within {@link #read}.
    */
-  public static Dataset<Row> jsonLines(SparkSession spark, Inspection file) {
-    Dataset<Row> lines = spark.read().format("text").load(file.file().path().toUri().toString())
-        .select(col("value"), col("_metadata.file_block_start").as("_block"), monotonically_increasing_id().as("_id"));
-    Column lineNumber = blockOffsets(lines, spark).plus(col("_id").bitwiseAND(ROW_IN_PARTITION)).plus(1);
+  static Dataset<Row> jsonLines(SparkSession spark, List<Inspection> files) {
+    Dataset<Row> lines = spark.read().format("text").load(uris(files))
+        .select(col("value"), col("_metadata.file_path").as("_path"), col("_metadata.file_block_start").as("_block"),
+            monotonically_increasing_id().as("_id"));
+    Column lineNumber = blockOffsets(lines, files.size()).plus(col("_id").bitwiseAND(ROW_IN_PARTITION)).plus(1);
     Column parsed = from_json(col("value"), DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
         Map.of("mode", "PERMISSIVE"));
-    Map<String, String> aliases = file.file().feed().headerAliases();
+    Map<String, String> aliases = files.get(0).file().feed().headerAliases();
     List<Column> aliasKv = new ArrayList<>();
     aliases.forEach((h, c) -> {
       aliasKv.add(lit(h));
@@ -121,32 +129,75 @@ public final class RawReaders {
         org.apache.spark.sql.functions.coalesce(
             element_at(aliasMap, regexp_replace(lower(trim(k)), "[\\s\\-]+", "_")), k));
     return lines.where(trim(col("value")).notEqual(""))
-        .select(fields.as("_fields"), col("value"), lineNumber.as(BronzeColumns.ROW_NUMBER))
+        .select(fields.as("_fields"), col("value"), col("_path"), lineNumber.as(BronzeColumns.ROW_NUMBER))
         .select(
             org.apache.spark.sql.functions.coalesce(col("_fields"), expr("map()").cast(
                 DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))).as("_fields"),
             when(col("_fields").isNull(), col("value")).as(BronzeColumns.CORRUPT_RECORD),
             when(col("_fields").isNull(), lit("MALFORMED_JSON")).as(BronzeColumns.CORRUPT_REASON),
-            lit(file.file().relativePath()).as(BronzeColumns.SOURCE_FILE),
+            relativePath(files, col("_path")).as(BronzeColumns.SOURCE_FILE),
             col(BronzeColumns.ROW_NUMBER));
   }
 
   /**
    * The number of lines before each split of a file that Spark reads in several splits (one
    * partition each, in file order): counted per split in one small job, then applied as a literal
-   * map. A file read in one split needs no job.
+   * map. When every file is read in one split no job is needed.
    */
-  private static Column blockOffsets(Dataset<Row> lines, SparkSession spark) {
-    if (lines.rdd().getNumPartitions() <= 1) return lit(0L);
-    List<Row> counts = lines.groupBy("_block").count().orderBy("_block").collectAsList(); // one row per split
+  private static Column blockOffsets(Dataset<Row> lines, int fileCount) {
+    if (lines.rdd().getNumPartitions() <= fileCount) return lit(0L);
+    // one row per split
+    List<Row> counts = lines.groupBy("_path", "_block").count().orderBy("_path", "_block").collectAsList();
     List<Column> kv = new ArrayList<>();
+    String path = null;
     long offset = 0;
     for (Row r : counts) {
-      kv.add(lit(r.getLong(0)));
+      if (!r.getString(0).equals(path)) {
+        path = r.getString(0);
+        offset = 0;
+      }
+      kv.add(concat_ws("@", lit(path), lit(Long.toString(r.getLong(1)))));
       kv.add(lit(offset));
-      offset += r.getLong(1);
+      offset += r.getLong(2);
     }
-    return element_at(map(kv.toArray(Column[]::new)), col("_block"));
+    return element_at(map(kv.toArray(Column[]::new)), concat_ws("@", col("_path"), col("_block").cast("string")));
+  }
+
+  /**
+   * The files as paths for Spark's readers: plain absolute paths (Spark does not decode a
+   * percent-encoded URI, so a name with a space or Chinese would not be found), glob characters
+   * escaped (a delivery named {@code [draft].csv} is a file, not a pattern).
+   */
+  private static String[] uris(List<Inspection> files) {
+    return files.stream()
+        .map(f -> f.file().path().toAbsolutePath().toString().replaceAll("([{}\\[\\]*?\\\\])", "\\\\$1"))
+        .toArray(String[]::new);
+  }
+
+  /**
+   * {@code _metadata.file_path} → the file's path relative to the landing directory, as a literal map.
+   * Spark reports the path as Hadoop qualified it ({@code file:/…}, percent-encoded); the
+   * {@code file:///…} form is mapped too. An unmatched path gives null, which bronze's NOT NULL {@code _source_file} refuses loudly.
+   */
+  private static Column relativePath(List<Inspection> files, Column sparkPath) {
+    Map<String, String> byPath = new LinkedHashMap<>();
+    for (Inspection f : files) {
+      java.net.URI uri = f.file().path().toAbsolutePath().toUri();
+      byPath.put("file:" + uri.getRawPath(), f.file().relativePath());
+      try { // Hadoop's Path builds its URI like this: spaces quoted, other Unicode kept as it is
+        byPath.put(new java.net.URI("file", null, uri.getPath(), null).toString(), f.file().relativePath());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException(e);
+      }
+      byPath.put(uri.toString(), f.file().relativePath());
+    }
+    if (files.size() == 1) return lit(files.get(0).file().relativePath());
+    List<Column> kv = new ArrayList<>();
+    byPath.forEach((k, v) -> {
+      kv.add(lit(k));
+      kv.add(lit(v));
+    });
+    return element_at(map(kv.toArray(Column[]::new)), sparkPath);
   }
 
   /** XLSX files, one task per file, parsed where the task runs (the landing dir must be visible there). */
@@ -175,26 +226,47 @@ public final class RawReaders {
     return spark.createDataFrame(rows, FIELDS_SCHEMA);
   }
 
-  /** Convenience for callers that hold one feed's inspected files of every format. */
-  public static Dataset<Row> read(SparkSession spark, Feed feed, List<Inspection> files) {
-    Dataset<Row> all = null;
+  /**
+   * Reads one feed's files with as few Spark reads as there are layouts: CSV files grouped by encoding
+   * and header mapping (a file ending inside quotes alone), every JSON Lines file in one read, every
+   * XLSX file in one job — a read per file made planning, not reading, the cost of a large delivery.
+   * Row numbers come from each record's position in its partition, so every file must be a partition
+   * of its own: the rows are handed to {@code action} (which must run the Spark jobs that use them)
+   * while Spark's file packing is turned off, and the setting is restored afterwards.
+   */
+  public static <T> T read(SparkSession spark, Feed feed, List<Inspection> files, Function<Dataset<Row>, T> action) {
+    String openCost = "spark.sql.files.openCostInBytes";
+    String previous = spark.conf().getOption(openCost).getOrElse(() -> null);
+    // a file "costs" a whole partition, so Spark never packs two files into one partition
+    spark.conf().set(openCost, spark.conf().get("spark.sql.files.maxPartitionBytes", "134217728"));
+    try {
+      return action.apply(readAll(spark, feed, files));
+    } finally {
+      if (previous == null) spark.conf().unset(openCost);
+      else spark.conf().set(openCost, previous);
+    }
+  }
+
+  private static Dataset<Row> readAll(SparkSession spark, Feed feed, List<Inspection> files) {
+    Map<String, List<Inspection>> csvLayouts = new LinkedHashMap<>();
+    List<Inspection> jsonl = new ArrayList<>();
     List<Inspection> xlsx = new ArrayList<>();
     for (Inspection f : files) {
       if (f.file().feed() != feed) continue;
-      Dataset<Row> one = switch (f.file().format()) {
-        case "csv" -> csv(spark, f);
-        case "jsonl" -> jsonLines(spark, f);
-        default -> {
-          xlsx.add(f);
-          yield null;
+      switch (f.file().format()) {
+        case "csv" -> {
+          String layout = f.endsInsideQuotes() ? "alone:" + f.file().relativePath()
+              : f.encoding() + "\u0000" + String.join("\u0000", HeaderMapping.of(feed, f.headers()).keys());
+          csvLayouts.computeIfAbsent(layout, k -> new ArrayList<>()).add(f);
         }
-      };
-      if (one != null) all = all == null ? one : all.unionByName(one);
+        case "jsonl" -> jsonl.add(f);
+        default -> xlsx.add(f);
+      }
     }
-    if (!xlsx.isEmpty()) {
-      Dataset<Row> x = xlsx(spark, xlsx);
-      all = all == null ? x : all.unionByName(x);
-    }
-    return all == null ? spark.createDataFrame(List.of(), FIELDS_SCHEMA) : all;
+    List<Dataset<Row>> parts = new ArrayList<>();
+    for (List<Inspection> layout : csvLayouts.values()) parts.add(csv(spark, layout));
+    if (!jsonl.isEmpty()) parts.add(jsonLines(spark, jsonl));
+    if (!xlsx.isEmpty()) parts.add(xlsx(spark, xlsx));
+    return parts.stream().reduce(Dataset::unionByName).orElseGet(() -> spark.createDataFrame(List.of(), FIELDS_SCHEMA));
   }
 }

@@ -22,14 +22,22 @@ public final class Amounts {
   public static final String TYPE = "decimal(20,2)";
   private static final String AMOUNT = "^(-?\\d+(?:\\.\\d+)?)(万|亿)?元?$";
 
-  /** The raw text in a canonical form ready for {@link #parse}: ASCII width, no spaces, no separators, no currency sign. */
-  static Column canonical(Column raw) {
+  /**
+   * The raw text in a canonical form ready for {@link #parseCanonical}: ASCII width, no spaces, no
+   * separators, no currency sign. The parser refers to it several times: compute it once, in a
+   * column of its own.
+   */
+  public static Column canonical(Column raw) {
     Column s = Text.asciiWidth(raw);
     return regexp_replace(s, "[\\s\\u00A0,¥￥]", "");
   }
 
   public static Column parse(Column raw) {
-    Column s = canonical(raw);
+    return parseCanonical(canonical(raw));
+  }
+
+  /** {@link #parse} of a {@link #canonical} column. */
+  public static Column parseCanonical(Column s) {
     Column number = regexp_extract(s, AMOUNT, 1).try_cast("decimal(30,8)");
     Column unit = regexp_extract(s, AMOUNT, 2);
     Column yuan = when(unit.equalTo("万"), try_multiply(number, lit(new BigDecimal("10000"))))
@@ -40,7 +48,11 @@ public final class Amounts {
 
   /** True when the raw text is present but is not an amount. */
   public static Column isBad(Column raw) {
-    Column s = canonical(raw);
-    return coalesce(s.notEqual(lit("")).and(parse(raw).isNull()), lit(false));
+    return isBad(canonical(raw), parse(raw));
+  }
+
+  /** {@link #isBad} from the {@link #canonical} text and its {@link #parseCanonical parsed} value. */
+  public static Column isBad(Column canonical, Column parsed) {
+    return coalesce(canonical.notEqual(lit("")).and(parsed.isNull()), lit(false));
   }
 }

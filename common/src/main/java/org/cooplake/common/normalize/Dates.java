@@ -6,13 +6,13 @@ import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
+import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 
 import org.apache.spark.sql.Column;
 
@@ -34,6 +34,9 @@ public final class Dates {
   static final int MAX_YEAR = 2100;
   /** Excel's day 0 in the 1900 system, once its 1900-02-29 bug is accounted for (valid from serial 61 on). */
   static final String EXCEL_EPOCH = "1899-12-30";
+  /** The Excel serial of 2100-12-31, the last plausible day. */
+  static final int EXCEL_SERIAL_MAX =
+      (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(EXCEL_EPOCH), java.time.LocalDate.of(MAX_YEAR, 12, 31));
   /** Excel serial of 1970-01-01. */
   static final long EXCEL_SERIAL_UNIX_EPOCH = 25569L;
 
@@ -44,17 +47,30 @@ public final class Dates {
   private static final String YEAR = "^(\\d{4})$";
   private static final String EXCEL_SERIAL = "^(\\d{5})(?:\\.\\d+)?$";
 
+  /**
+   * The text every parser below reads: ASCII width, squished, null when blank. The parsers refer to
+   * it many times, so compute it once, in a column of its own (a projection before the one that
+   * parses: Spark does not inline a costly expression that is used more than once).
+   */
+  public static Column text(Column raw) {
+    return Text.squish(Text.asciiWidth(raw));
+  }
+
   /** A raw date string → DATE, or null when it is absent or not a date of the contract. */
   public static Column parseDate(Column raw) {
-    Column s = Text.squish(Text.asciiWidth(raw));
-    Column date = coalesce(
+    return parseDateText(text(raw));
+  }
+
+  /** {@link #parseDate} of a {@link #text} column. */
+  public static Column parseDateText(Column s) {
+    return coalesce(
         ymd(s, SEPARATED, 1, 3, 4),
         ymd(s, COMPACT, 1, 2, 3),
         ymd(s, CHINESE, 1, 2, 3),
         ymd(s, YEAR, 1, 0, 0),
-        when(s.rlike(EXCEL_SERIAL),
+        // five digits are 10000..99999, i.e. 1927-05-18 onwards: only the upper bound needs a check
+        when(s.rlike(EXCEL_SERIAL).and(regexp_extract(s, EXCEL_SERIAL, 1).try_cast("int").leq(EXCEL_SERIAL_MAX)),
             date_add(to_date(lit(EXCEL_EPOCH)), regexp_extract(s, EXCEL_SERIAL, 1).cast("int"))));
-    return plausible(date, date);
   }
 
   /**
@@ -64,7 +80,14 @@ public final class Dates {
    * session time zone (UTC).
    */
   public static Column parseTimestamp(Column raw) {
-    Column s = Text.squish(Text.asciiWidth(raw));
+    return parseTimestampText(text(raw));
+  }
+
+  /**
+   * {@link #parseTimestamp} of a {@link #text} column. The year range is checked on the year as
+   * written (a zone offset moving an instant across 1900 or 2100 does not count).
+   */
+  public static Column parseTimestampText(Column s) {
     Column hasTime = s.rlike("^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}[ T]\\d");
     // rebuild the date part as yyyy-MM-dd so the ISO parser (cast semantics) takes the rest
     Column isoText = concat(
@@ -73,27 +96,24 @@ public final class Dates {
         lpad(regexp_extract(s, "^\\d{4}[-/.]\\d{1,2}[-/.](\\d{1,2})", 1), 2, "0"),
         regexp_extract(s, "^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(.*)$", 1));
     Column serial = regexp_extract(s, "^(\\d{5}(?:\\.\\d+)?)$", 1);
-    Column ts = when(hasTime, try_to_timestamp(isoText))
-        .when(s.rlike(EXCEL_SERIAL),
+    return when(hasTime, when(plausibleYear(regexp_extract(s, "^(\\d{4})", 1)), try_to_timestamp(isoText)))
+        .when(s.rlike(EXCEL_SERIAL), when(regexp_extract(s, EXCEL_SERIAL, 1).try_cast("int").leq(EXCEL_SERIAL_MAX),
             timestamp_seconds(floor(serial.cast("decimal(20,10)").minus(EXCEL_SERIAL_UNIX_EPOCH).multiply(86400)
-                .plus(lit(0.5)))))
-        .otherwise(parseDate(raw).cast("timestamp"));
-    return plausible(ts, ts);
+                .plus(lit(0.5))))))
+        .otherwise(parseDateText(s).cast("timestamp"));
   }
 
   private static Column ymd(Column s, String pattern, int yearGroup, int monthGroup, int dayGroup) {
     Column y = regexp_extract(s, pattern, yearGroup);
-    Column m = monthGroup == 0 ? lit("1") : regexp_extract(s, pattern, monthGroup);
-    Column d = dayGroup == 0 ? lit("1") : regexp_extract(s, pattern, dayGroup);
     // an optional group that did not take part extracts as "" → the 1st of the month / January
-    m = when(m.equalTo(""), lit("1")).otherwise(m);
-    d = when(d.equalTo(""), lit("1")).otherwise(d);
+    Column m = monthGroup == 0 ? lit("1") : coalesce(nullif(regexp_extract(s, pattern, monthGroup), lit("")), lit("1"));
+    Column d = dayGroup == 0 ? lit("1") : coalesce(nullif(regexp_extract(s, pattern, dayGroup), lit("")), lit("1"));
     Column text = concat(y, lit("-"), lpad(m, 2, "0"), lit("-"), lpad(d, 2, "0"));
-    return when(s.rlike(pattern), try_to_date(text, "yyyy-MM-dd"));
+    return when(s.rlike(pattern).and(plausibleYear(y)), try_to_date(text, "yyyy-MM-dd"));
   }
 
-  private static Column plausible(Column dateOrTimestamp, Column value) {
-    Column y = year(dateOrTimestamp);
-    return when(y.between(MIN_YEAR, MAX_YEAR), value);
+  /** A four-digit year as written, within 1900–2100. */
+  private static Column plausibleYear(Column fourDigits) {
+    return fourDigits.try_cast("int").between(MIN_YEAR, MAX_YEAR);
   }
 }

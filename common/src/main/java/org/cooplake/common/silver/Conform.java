@@ -17,7 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cooplake.common.model.BronzeColumns;
 import org.cooplake.common.model.Feed;
-import org.cooplake.common.normalize.Text;
 
 /** What the two feeds' conform steps share: malformed records, reason codes, the raw-values map. */
 public final class Conform {
@@ -59,11 +58,6 @@ public final class Conform {
   /** The code when the condition holds, else null (dropped by array_compact). */
   static Column code(Column condition, ReasonCode code) {
     return when(condition, lit(code.name()));
-  }
-
-  /** The raw cell holds something other than spaces. */
-  static Column present(Column raw) {
-    return Text.squish(Text.asciiWidth(raw)).isNotNull();
   }
 
   public static Dataset<Row> accepted(Dataset<Row> conformed) {

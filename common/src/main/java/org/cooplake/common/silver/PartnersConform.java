@@ -26,14 +26,15 @@ public final class PartnersConform {
   public static final String DOMESTIC_COUNTRY = "CN";
 
   public static Dataset<Row> conform(Dataset<Row> bronze, Lookups lookups) {
-    Dataset<Row> keyed = bronze.select(
+    // the text the parser reads many times, computed once (see Dates.text)
+    Dataset<Row> keyed = bronze.select(col("*"), Dates.text(col("updated_at")).as("_updated_text")).select(
         Text.idKey(col("project_id")).as("project_id"),
         Text.clean(col("partner_name")).as("partner_name"),
         Text.idKey(col("partner_name")).as("_partner_name_key"),
         Text.codeKey(col("partner_country")).as("_country_key"),
         Text.codeKey(col("partner_type")).as("_partner_type_key"),
-        Conform.present(col("updated_at")).as("_has_updated_at"),
-        Dates.parseTimestamp(col("updated_at")).as("updated_at"),
+        col("_updated_text").isNotNull().as("_has_updated_at"),
+        Dates.parseTimestampText(col("_updated_text")).as("updated_at"),
         Conform.malformed().as("_malformed"),
         Conform.rawValues(Feed.PARTNERS).as(Conform.RAW),
         col("_source_file"), col("_batch"), col("_row_number"), col("_run_id"));

@@ -32,7 +32,11 @@ public final class ProjectsConform {
   private ProjectsConform() {}
 
   public static Dataset<Row> conform(Dataset<Row> bronze, Lookups lookups) {
-    Dataset<Row> keyed = bronze.select(
+    // the texts the parsers read many times, each computed once (see Dates.text)
+    Dataset<Row> texts = bronze.select(col("*"),
+        Dates.text(col("start_date")).as("_start_text"), Dates.text(col("end_date")).as("_end_text"),
+        Dates.text(col("updated_at")).as("_updated_text"), Amounts.canonical(col("amount")).as("_amount_text"));
+    Dataset<Row> keyed = texts.select(
         Text.idKey(col("project_id")).as("project_id"),
         Text.idKey(col("subject_id")).as("subject_id"),
         Text.clean(col("subject_name")).as("subject_name"),
@@ -40,14 +44,14 @@ public final class ProjectsConform {
         Text.codeKey(col("carrier_type")).as("_carrier_type_key"),
         Text.codeKey(col("field")).as("_field_key"),
         Modes.splitKeys(col("modes")).as("_mode_keys"),
-        Conform.present(col("start_date")).as("_has_start_date"),
-        Dates.parseDate(col("start_date")).as("start_date"),
-        Conform.present(col("end_date")).as("_has_end_date"),
-        Dates.parseDate(col("end_date")).as("end_date"),
-        Amounts.parse(col("amount")).as("amount_yuan"),
-        Amounts.isBad(col("amount")).as("_bad_amount"),
-        Conform.present(col("updated_at")).as("_has_updated_at"),
-        Dates.parseTimestamp(col("updated_at")).as("updated_at"),
+        col("_start_text").isNotNull().as("_has_start_date"),
+        Dates.parseDateText(col("_start_text")).as("start_date"),
+        col("_end_text").isNotNull().as("_has_end_date"),
+        Dates.parseDateText(col("_end_text")).as("end_date"),
+        col("_amount_text"),
+        Amounts.parseCanonical(col("_amount_text")).as("amount_yuan"),
+        col("_updated_text").isNotNull().as("_has_updated_at"),
+        Dates.parseTimestampText(col("_updated_text")).as("updated_at"),
         Conform.malformed().as("_malformed"),
         Conform.rawValues(Feed.PROJECTS).as("_raw"),
         col("_source_file"), col("_batch"), col("_row_number"), col("_run_id"));
@@ -76,7 +80,7 @@ public final class ProjectsConform {
         Conform.code(col("_has_start_date").and(col("start_date").isNull())
             .or(col("_has_end_date").and(col("end_date").isNull())), ReasonCode.BAD_DATE),
         Conform.code(col("end_date").lt(col("start_date")), ReasonCode.END_BEFORE_START),
-        Conform.code(col("_bad_amount"), ReasonCode.BAD_AMOUNT),
+        Conform.code(Amounts.isBad(col("_amount_text"), col("amount_yuan")), ReasonCode.BAD_AMOUNT),
         Conform.code(col("amount_yuan").lt(0), ReasonCode.NEGATIVE_AMOUNT),
         Conform.code(col("_has_updated_at").unary_$bang(), ReasonCode.MISSING_UPDATED_AT),
         Conform.code(col("_has_updated_at").and(col("updated_at").isNull()), ReasonCode.BAD_UPDATED_AT)));
