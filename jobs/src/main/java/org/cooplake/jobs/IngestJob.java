@@ -91,7 +91,7 @@ public final class IngestJob implements Stage {
       long corrupt = 0;
       if (!files.isEmpty()) {
         deleteOrphans(spark, table, files);
-        FileLineage lineage = new FileLineage(files);
+        FileLineage lineage = FileLineage.of(spark, files);
         RawReaders.read(spark, feed, files, rows -> {
           BronzeTransforms.toBronze(rows, feed, lineage, run.runId(), at)
               .write().format("delta").mode(SaveMode.Append).saveAsTable(table);

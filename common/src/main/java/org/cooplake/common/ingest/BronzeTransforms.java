@@ -54,7 +54,7 @@ public final class BronzeTransforms {
   /**
    * Spreads {@code _fields} into the contract's columns (null when absent), keeps every other
    * column in {@code _extra}, and adds lineage. {@code files} supplies batch, format and encoding
-   * per source file as literal lookups (one entry per file, small).
+   * per source file from a small table joined by broadcast (one row per file).
    */
   public static Dataset<Row> toBronze(Dataset<Row> fields, Feed feed, FileLineage files, String runId,
       Timestamp ingestedAt) {
@@ -71,12 +71,12 @@ public final class BronzeTransforms {
     out.add(col(BronzeColumns.CORRUPT_RECORD));
     out.add(col(BronzeColumns.CORRUPT_REASON));
     out.add(col(BronzeColumns.SOURCE_FILE));
-    out.add(files.batch(col(BronzeColumns.SOURCE_FILE)).as(BronzeColumns.BATCH));
+    out.add(files.batch().as(BronzeColumns.BATCH));
     out.add(col(BronzeColumns.ROW_NUMBER));
-    out.add(files.format(col(BronzeColumns.SOURCE_FILE)).as(BronzeColumns.FORMAT));
-    out.add(files.encoding(col(BronzeColumns.SOURCE_FILE)).as(BronzeColumns.ENCODING));
+    out.add(files.format().as(BronzeColumns.FORMAT));
+    out.add(files.encoding().as(BronzeColumns.ENCODING));
     out.add(lit(runId).as(BronzeColumns.RUN_ID));
     out.add(lit(ingestedAt).as(BronzeColumns.INGESTED_AT));
-    return fields.select(out.toArray(Column[]::new));
+    return files.join(fields).select(out.toArray(Column[]::new));
   }
 }

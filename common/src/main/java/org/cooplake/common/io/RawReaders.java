@@ -1,5 +1,6 @@
 package org.cooplake.common.io;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
@@ -94,7 +95,7 @@ public final class RawReaders {
     boolean alone = files.size() == 1;
     Column swallowedTail = alone && first.endsInsideQuotes() ? rowNumber.equalTo(lit(parsed.count())) : lit(false);
     Column fieldsAsParsed = concat_ws(",", map_values(map(kv.toArray(Column[]::new))));
-    return withIds.select(
+    return withRelativePath(spark, files, withIds.select(
         map(kv.toArray(Column[]::new)).as("_fields"),
         when(swallowedTail.and(col(BronzeColumns.CORRUPT_RECORD).isNull()), fieldsAsParsed)
             .otherwise(col(BronzeColumns.CORRUPT_RECORD)).as(BronzeColumns.CORRUPT_RECORD),
@@ -102,8 +103,8 @@ public final class RawReaders {
             .when(col(BronzeColumns.CORRUPT_RECORD).isNull(), lit(null).cast("string"))
             .when(quotes.mod(2).equalTo(1), lit("UNBALANCED_QUOTES"))
             .otherwise(lit("WRONG_FIELD_COUNT")).as(BronzeColumns.CORRUPT_REASON),
-        relativePath(files, col("_path")).as(BronzeColumns.SOURCE_FILE),
-        rowNumber.as(BronzeColumns.ROW_NUMBER));
+        col("_path"),
+        rowNumber.as(BronzeColumns.ROW_NUMBER)));
   }
 
   /**
@@ -128,15 +129,15 @@ public final class RawReaders {
     Column fields = transform_keys(parsed, (k, v) ->
         org.apache.spark.sql.functions.coalesce(
             element_at(aliasMap, regexp_replace(lower(trim(k)), "[\\s\\-]+", "_")), k));
-    return lines.where(trim(col("value")).notEqual(""))
+    return withRelativePath(spark, files, lines.where(trim(col("value")).notEqual(""))
         .select(fields.as("_fields"), col("value"), col("_path"), lineNumber.as(BronzeColumns.ROW_NUMBER))
         .select(
             org.apache.spark.sql.functions.coalesce(col("_fields"), expr("map()").cast(
                 DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))).as("_fields"),
             when(col("_fields").isNull(), col("value")).as(BronzeColumns.CORRUPT_RECORD),
             when(col("_fields").isNull(), lit("MALFORMED_JSON")).as(BronzeColumns.CORRUPT_REASON),
-            relativePath(files, col("_path")).as(BronzeColumns.SOURCE_FILE),
-            col(BronzeColumns.ROW_NUMBER));
+            col("_path"),
+            col(BronzeColumns.ROW_NUMBER)));
   }
 
   /**
@@ -175,11 +176,18 @@ public final class RawReaders {
   }
 
   /**
-   * {@code _metadata.file_path} → the file's path relative to the landing directory, as a literal map.
-   * Spark reports the path as Hadoop qualified it ({@code file:/…}, percent-encoded); the
-   * {@code file:///…} form is mapped too. An unmatched path gives null, which bronze's NOT NULL {@code _source_file} refuses loudly.
+   * {@code rows} with {@code _path} ({@code _metadata.file_path}) replaced by {@code _source_file}, the
+   * file's path relative to the landing directory. Spark reports the path as Hadoop qualified it
+   * ({@code file:/…}, percent-encoded); the {@code file:///…} form is matched too. A broadcast join, not a
+   * literal map: a map is searched key by key for every row and shipped inside every task (with the
+   * per-file lineage maps, a fifth of ingest's time at a few hundred files). The join keeps each
+   * partition's rows where they are, so row numbers taken before it hold. An unmatched path gives
+   * null, which bronze's NOT NULL {@code _source_file} refuses loudly.
    */
-  private static Column relativePath(List<Inspection> files, Column sparkPath) {
+  private static Dataset<Row> withRelativePath(SparkSession spark, List<Inspection> files, Dataset<Row> rows) {
+    Column[] out = {col("_fields"), col(BronzeColumns.CORRUPT_RECORD), col(BronzeColumns.CORRUPT_REASON),
+        col(BronzeColumns.SOURCE_FILE), col(BronzeColumns.ROW_NUMBER)};
+    if (files.size() == 1) return rows.withColumn(BronzeColumns.SOURCE_FILE, lit(files.get(0).file().relativePath())).select(out);
     Map<String, String> byPath = new LinkedHashMap<>();
     for (Inspection f : files) {
       java.net.URI uri = f.file().path().toAbsolutePath().toUri();
@@ -191,13 +199,11 @@ public final class RawReaders {
       }
       byPath.put(uri.toString(), f.file().relativePath());
     }
-    if (files.size() == 1) return lit(files.get(0).file().relativePath());
-    List<Column> kv = new ArrayList<>();
-    byPath.forEach((k, v) -> {
-      kv.add(lit(k));
-      kv.add(lit(v));
-    });
-    return element_at(map(kv.toArray(Column[]::new)), sparkPath);
+    List<Row> pairs = new ArrayList<>();
+    byPath.forEach((sparkPath, relative) -> pairs.add(RowFactory.create(sparkPath, relative)));
+    Dataset<Row> paths = spark.createDataFrame(pairs, new StructType()
+        .add("_known_path", DataTypes.StringType, false).add(BronzeColumns.SOURCE_FILE, DataTypes.StringType, false));
+    return rows.join(broadcast(paths), rows.col("_path").equalTo(paths.col("_known_path")), "left").select(out);
   }
 
   /** XLSX files, one task per file, parsed where the task runs (the landing dir must be visible there). */

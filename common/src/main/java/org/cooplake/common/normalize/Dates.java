@@ -1,13 +1,12 @@
 package org.cooplake.common.normalize;
 
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lpad;
-import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.try_to_date;
@@ -41,15 +40,29 @@ public final class Dates {
   static final long EXCEL_SERIAL_UNIX_EPOCH = 25569L;
 
   private static final String TIME = "(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?";
-  private static final String SEPARATED = "^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})" + TIME + "$";
-  private static final String COMPACT = "^(\\d{4})(\\d{2})(\\d{2})$";
-  private static final String CHINESE = "^(\\d{4})\\s?年(?:\\s?(\\d{1,2})\\s?月(?:\\s?(\\d{1,2})\\s?日)?)?$";
-  private static final String YEAR = "^(\\d{4})$";
+  /** A year as written within 1900–2100 (one group). */
+  private static final String YEAR = "(19\\d{2}|20\\d{2}|2100)";
+  /**
+   * Each date style as a rewrite to year, month and day separated by tabs, applied in turn: a text
+   * matches at most one of them, and a rewritten text matches none of the later ones. A {@link #text}
+   * never holds a tab (squished), so only a rewritten text can parse, and one {@code try_to_date} does
+   * for every style: the version with a parser per style was the largest piece of conform's generated
+   * code and of the JIT compiler's work in a run, and its texts were matched a dozen more times a value.
+   */
+  private static final String[][] TO_YMD = {
+      {"^" + YEAR + "([-/.])(\\d{1,2})\\2(\\d{1,2})" + TIME + "$", "$1\t$3\t$4"}, // 2018-03-01, 2018/3/1, 2018.03.01 [time]
+      {"^" + YEAR + "(\\d{2})(\\d{2})$", "$1\t$2\t$3"}, // 20180301
+      {"^" + YEAR + "\\s?年\\s?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?日$", "$1\t$2\t$3"}, // 2018年3月1日
+      {"^" + YEAR + "\\s?年\\s?(\\d{1,2})\\s?月$", "$1\t$2\t1"}, // 2018年3月
+      {"^" + YEAR + "\\s?年?$", "$1\t1\t1"}, // 2018, 2018年
+  };
+  private static final String YMD_FORMAT = "yyyy\tM\td";
   private static final String EXCEL_SERIAL = "^(\\d{5})(?:\\.\\d+)?$";
+  private static final String DATE_TIME = "^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?=[ T]\\d)";
 
   /**
    * The text every parser below reads: ASCII width, squished, null when blank. The parsers refer to
-   * it many times, so compute it once, in a column of its own (a projection before the one that
+   * it several times, so compute it once, in a column of its own (a projection before the one that
    * parses: Spark does not inline a costly expression that is used more than once).
    */
   public static Column text(Column raw) {
@@ -63,14 +76,15 @@ public final class Dates {
 
   /** {@link #parseDate} of a {@link #text} column. */
   public static Column parseDateText(Column s) {
-    return coalesce(
-        ymd(s, SEPARATED, 1, 3, 4),
-        ymd(s, COMPACT, 1, 2, 3),
-        ymd(s, CHINESE, 1, 2, 3),
-        ymd(s, YEAR, 1, 0, 0),
-        // five digits are 10000..99999, i.e. 1927-05-18 onwards: only the upper bound needs a check
-        when(s.rlike(EXCEL_SERIAL).and(regexp_extract(s, EXCEL_SERIAL, 1).try_cast("int").leq(EXCEL_SERIAL_MAX)),
-            date_add(to_date(lit(EXCEL_EPOCH)), regexp_extract(s, EXCEL_SERIAL, 1).cast("int"))));
+    Column ymd = s;
+    for (String[] rewrite : TO_YMD) ymd = regexp_replace(ymd, rewrite[0], rewrite[1]);
+    return coalesce(try_to_date(ymd, YMD_FORMAT), excelDay(s));
+  }
+
+  /** Five digits are 10000..99999, i.e. 1927-05-18 onwards: only the upper bound needs a check. */
+  private static Column excelDay(Column s) {
+    Column days = regexp_extract(s, EXCEL_SERIAL, 1).try_cast("int");
+    return when(days.leq(EXCEL_SERIAL_MAX), date_add(to_date(lit(EXCEL_EPOCH)), days));
   }
 
   /**
@@ -88,28 +102,14 @@ public final class Dates {
    * written (a zone offset moving an instant across 1900 or 2100 does not count).
    */
   public static Column parseTimestampText(Column s) {
-    Column hasTime = s.rlike("^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}[ T]\\d");
-    // rebuild the date part as yyyy-MM-dd so the ISO parser (cast semantics) takes the rest
-    Column isoText = concat(
-        regexp_extract(s, "^(\\d{4})", 1), lit("-"),
-        lpad(regexp_extract(s, "^\\d{4}[-/.](\\d{1,2})", 1), 2, "0"), lit("-"),
-        lpad(regexp_extract(s, "^\\d{4}[-/.]\\d{1,2}[-/.](\\d{1,2})", 1), 2, "0"),
-        regexp_extract(s, "^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(.*)$", 1));
+    // the date part with dashes, so the ISO parser (cast semantics: one- or two-digit month and day) takes the rest
+    Column isoText = regexp_replace(s, DATE_TIME, "$1-$2-$3");
     Column serial = regexp_extract(s, "^(\\d{5}(?:\\.\\d+)?)$", 1);
-    return when(hasTime, when(plausibleYear(regexp_extract(s, "^(\\d{4})", 1)), try_to_timestamp(isoText)))
+    return when(s.rlike(DATE_TIME), when(plausibleYear(substring(s, 1, 4)), try_to_timestamp(isoText)))
         .when(s.rlike(EXCEL_SERIAL), when(regexp_extract(s, EXCEL_SERIAL, 1).try_cast("int").leq(EXCEL_SERIAL_MAX),
             timestamp_seconds(floor(serial.cast("decimal(20,10)").minus(EXCEL_SERIAL_UNIX_EPOCH).multiply(86400)
                 .plus(lit(0.5))))))
         .otherwise(parseDateText(s).cast("timestamp"));
-  }
-
-  private static Column ymd(Column s, String pattern, int yearGroup, int monthGroup, int dayGroup) {
-    Column y = regexp_extract(s, pattern, yearGroup);
-    // an optional group that did not take part extracts as "" → the 1st of the month / January
-    Column m = monthGroup == 0 ? lit("1") : coalesce(nullif(regexp_extract(s, pattern, monthGroup), lit("")), lit("1"));
-    Column d = dayGroup == 0 ? lit("1") : coalesce(nullif(regexp_extract(s, pattern, dayGroup), lit("")), lit("1"));
-    Column text = concat(y, lit("-"), lpad(m, 2, "0"), lit("-"), lpad(d, 2, "0"));
-    return when(s.rlike(pattern).and(plausibleYear(y)), try_to_date(text, "yyyy-MM-dd"));
   }
 
   /** A four-digit year as written, within 1900–2100. */
