@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.try_to_date;
@@ -29,7 +28,6 @@ import org.apache.spark.sql.Column;
 public final class Dates {
   private Dates() {}
 
-  static final int MIN_YEAR = 1900;
   static final int MAX_YEAR = 2100;
   /** Excel's day 0 in the 1900 system, once its 1900-02-29 bug is accounted for (valid from serial 61 on). */
   static final String EXCEL_EPOCH = "1899-12-30";
@@ -40,7 +38,7 @@ public final class Dates {
   static final long EXCEL_SERIAL_UNIX_EPOCH = 25569L;
 
   private static final String TIME = "(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?";
-  /** A year as written within 1900–2100 (one group). */
+  /** A year as written within 1900–{@link #MAX_YEAR} (one group): the range the contract accepts. */
   private static final String YEAR = "(19\\d{2}|20\\d{2}|2100)";
   /**
    * Each date style as a rewrite to year, month and day separated by tabs, applied in turn: a text
@@ -58,7 +56,7 @@ public final class Dates {
   };
   private static final String YMD_FORMAT = "yyyy\tM\td";
   private static final String EXCEL_SERIAL = "^(\\d{5})(?:\\.\\d+)?$";
-  private static final String DATE_TIME = "^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?=[ T]\\d)";
+  private static final String DATE_TIME = "^" + YEAR + "[-/.](\\d{1,2})[-/.](\\d{1,2})(?=[ T]\\d)";
 
   /**
    * The text every parser below reads: ASCII width, squished, null when blank. The parsers refer to
@@ -81,10 +79,17 @@ public final class Dates {
     return coalesce(try_to_date(ymd, YMD_FORMAT), excelDay(s));
   }
 
-  /** Five digits are 10000..99999, i.e. 1927-05-18 onwards: only the upper bound needs a check. */
   private static Column excelDay(Column s) {
-    Column days = regexp_extract(s, EXCEL_SERIAL, 1).try_cast("int");
+    Column days = excelDays(s);
     return when(days.leq(EXCEL_SERIAL_MAX), date_add(to_date(lit(EXCEL_EPOCH)), days));
+  }
+
+  /**
+   * The whole days of an Excel serial, else null. Five digits are 10000..99999, i.e. 1927-05-18
+   * onwards: only the upper bound ({@link #EXCEL_SERIAL_MAX}) needs a check, by the caller.
+   */
+  private static Column excelDays(Column s) {
+    return regexp_extract(s, EXCEL_SERIAL, 1).try_cast("int");
   }
 
   /**
@@ -105,15 +110,11 @@ public final class Dates {
     // the date part with dashes, so the ISO parser (cast semantics: one- or two-digit month and day) takes the rest
     Column isoText = regexp_replace(s, DATE_TIME, "$1-$2-$3");
     Column serial = regexp_extract(s, "^(\\d{5}(?:\\.\\d+)?)$", 1);
-    return when(s.rlike(DATE_TIME), when(plausibleYear(substring(s, 1, 4)), try_to_timestamp(isoText)))
-        .when(s.rlike(EXCEL_SERIAL), when(regexp_extract(s, EXCEL_SERIAL, 1).try_cast("int").leq(EXCEL_SERIAL_MAX),
+    // a date-time or serial out of range falls through to parseDateText, which refuses it too
+    return when(s.rlike(DATE_TIME), try_to_timestamp(isoText))
+        .when(excelDays(s).leq(EXCEL_SERIAL_MAX),
             timestamp_seconds(floor(serial.cast("decimal(20,10)").minus(EXCEL_SERIAL_UNIX_EPOCH).multiply(86400)
-                .plus(lit(0.5))))))
+                .plus(lit(0.5)))))
         .otherwise(parseDateText(s).cast("timestamp"));
-  }
-
-  /** A four-digit year as written, within 1900–2100. */
-  private static Column plausibleYear(Column fourDigits) {
-    return fourDigits.try_cast("int").between(MIN_YEAR, MAX_YEAR);
   }
 }
