@@ -39,6 +39,7 @@ public final class ConfigLoader {
   public static final String FRESHNESS_ON_STALE = "cooplake.freshness.on-stale";
   public static final String VACUUM_RETENTION_HOURS = "cooplake.maintain.vacuum-retention-hours";
   public static final String OPTIMIZE_MIN_FILES = "cooplake.maintain.optimize-min-files";
+  public static final String CONCURRENT_ACTIONS = "cooplake.spark.concurrent-actions";
 
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -70,6 +71,7 @@ public final class ConfigLoader {
     d.put(FRESHNESS_ON_STALE, "warn");
     d.put(VACUUM_RETENTION_HOURS, "168"); // Delta's own safety default (7 days)
     d.put(OPTIMIZE_MIN_FILES, "16");
+    d.put(CONCURRENT_ACTIONS, "3");
     for (CooplakeConfig.Layer l : CooplakeConfig.Layer.values()) {
       d.put(l.key(), l.name().toLowerCase(Locale.ROOT));
     }

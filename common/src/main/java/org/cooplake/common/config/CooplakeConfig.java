@@ -49,6 +49,7 @@ public final class CooplakeConfig {
   private final boolean failWhenStale;
   private final int vacuumRetentionHours;
   private final int optimizeMinFiles;
+  private final int concurrentActions;
 
   CooplakeConfig(Map<String, String> values, Map<String, String> sparkConf) {
     this.resolved = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -69,6 +70,7 @@ public final class CooplakeConfig {
     this.failWhenStale = onStale.equals("fail");
     this.vacuumRetentionHours = wholeNumber(values, ConfigLoader.VACUUM_RETENTION_HOURS, 0);
     this.optimizeMinFiles = positiveInt(values, ConfigLoader.OPTIMIZE_MIN_FILES);
+    this.concurrentActions = positiveInt(values, ConfigLoader.CONCURRENT_ACTIONS);
     Map<Layer, String> dbs = new LinkedHashMap<>();
     for (Layer l : Layer.values()) {
       String name = values.get(l.key());
@@ -162,6 +164,9 @@ public final class CooplakeConfig {
 
   /** A table is compacted once it has at least this many data files. */
   public int optimizeMinFiles() { return optimizeMinFiles; }
+
+  /** Independent Spark actions (table writes, check queries) a stage runs at once; 1 = one after another. */
+  public int concurrentActions() { return concurrentActions; }
 
   public boolean landingExists() { return Files.isDirectory(landing); }
 }

@@ -18,6 +18,7 @@ import org.cooplake.common.errors.Errors;
 import org.cooplake.common.quality.Check;
 import org.cooplake.common.quality.QualityGate;
 import org.cooplake.common.run.RunContext;
+import org.cooplake.common.spark.Concurrently;
 
 /**
  * Builds and publishes the tables of one layer from their {@link SqlTable} definitions, all or
@@ -68,11 +69,9 @@ public final class SqlTableRunner {
       }
       QualityGate.enforce(spark, config, run, stage, checks);
 
-      List<Published> out = new ArrayList<>();
-      for (Map.Entry<SqlTable, Dataset<Row>> e : staged.entrySet()) {
-        out.add(write(spark, e.getKey(), config.table(layer, e.getKey().name()), e.getValue()));
-      }
-      return out;
+      // tables are independent once staged: each is its own Delta transaction
+      return Concurrently.map(config.concurrentActions(), List.copyOf(staged.entrySet()),
+          e -> write(spark, e.getKey(), config.table(layer, e.getKey().name()), e.getValue()));
     } finally {
       for (Map.Entry<SqlTable, Dataset<Row>> e : staged.entrySet()) {
         spark.catalog().dropGlobalTempView(e.getKey().name());
