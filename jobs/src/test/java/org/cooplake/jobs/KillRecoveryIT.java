@@ -64,6 +64,9 @@ class KillRecoveryIT {
         .directory(project.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().put("COOPLAKE_NO_BUILD", "1"); // mvn verify packaged the jars already
+    // gold tables published one after another, in tables.txt order: "two gold tables committed" then means the first,
+    // gold.cooperations, is complete (side by side, a small table may commit before it and the kill find it missing)
+    pb.environment().put("COOPLAKE_SPARK_CONCURRENT_ACTIONS", "1");
     pb.environment().remove("SPARK_HOME");
     Process p = pb.start();
     try {
