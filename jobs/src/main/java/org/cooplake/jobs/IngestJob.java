@@ -10,9 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -34,6 +31,7 @@ import org.cooplake.common.model.Feed;
 import org.cooplake.common.run.RunContext;
 import org.cooplake.common.run.Stage;
 import org.cooplake.common.run.StageResult;
+import org.cooplake.common.spark.Concurrently;
 
 /**
  * Landing → bronze, exactly once per file. New files are inspected (checksum, encoding, header);
@@ -137,18 +135,7 @@ public final class IngestJob implements Stage {
 
   /** Checksums and headers of new files, a few files at a time (driver-side, streaming, no data kept). */
   static List<Inspection> inspectAll(List<LandingFile> files) {
-    if (files.isEmpty()) return List.of();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, files.size()));
-    try {
-      List<Future<Inspection>> futures = new ArrayList<>();
-      for (LandingFile f : files) futures.add(pool.submit(() -> FileInspector.inspect(f)));
-      List<Inspection> out = new ArrayList<>();
-      for (Future<Inspection> fu : futures) out.add(fu.get());
-      return out;
-    } catch (Exception e) {
-      throw new IllegalStateException("inspecting landing files failed", e);
-    } finally {
-      pool.shutdownNow();
-    }
+    return Concurrently.map(4, files, FileInspector::inspect);
   }
+
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs independent Spark actions from a few driver threads at once. A run issues many small jobs
+ * Runs independent driver-side work from a few threads at once: Spark actions, landing-file
+ * inspection. A run issues many small Spark jobs
  * (a check query, a table write, a Delta commit) whose driver work (planning, code generation,
  * commits) leaves the executors idle; with two or three in flight one's driver work overlaps
  * another's tasks. Results keep the order of the inputs; the first failure, in input order, is
