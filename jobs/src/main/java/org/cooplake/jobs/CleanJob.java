@@ -275,23 +275,24 @@ public final class CleanJob implements Stage {
   private static long refreshSubjects(SparkSession spark, CooplakeConfig config, Dataset<Row> changedProjects,
       Dataset<Row> changedPartners, List<Dataset<Row>> touchedSubjects, List<Dataset<Row>> touchedPartnerProjects) {
     Dataset<Row> projects = spark.table(SilverTables.PROJECTS_SPEC.table(config));
-    Dataset<Row> affected = touchedSubjects.stream().reduce(Dataset::unionByName).orElse(null);
-    for (Dataset<Row> p : touchedPartnerProjects) {
-      Dataset<Row> viaPartners = projects.join(p, "project_id", "left_semi").select("subject_id");
-      affected = affected == null ? viaPartners : affected.unionByName(viaPartners);
-    }
+    List<Dataset<Row>> subjectIds = new ArrayList<>(touchedSubjects);
+    List<Dataset<Row>> partnerProjectIds = new ArrayList<>(touchedPartnerProjects);
     if (changedProjects != null) {
-      Dataset<Row> moved = changedProjects.select("subject_id")
-          .unionByName(changedProjects.select(col(Versions.currentColumn("subject_id")).as("subject_id")));
-      affected = affected == null ? moved : affected.unionByName(moved);
+      subjectIds.add(changedProjects.select("subject_id"));
+      subjectIds.add(changedProjects.select(col(Versions.currentColumn("subject_id")).as("subject_id")));
     }
-    if (changedPartners != null) {
-      Dataset<Row> viaPartners = projects.join(changedPartners.select("project_id"), "project_id", "left_semi").select("subject_id");
-      affected = affected == null ? viaPartners : affected.unionByName(viaPartners);
+    if (changedPartners != null) partnerProjectIds.add(changedPartners.select("project_id"));
+    // the projects of changed partners in one semi-join: each one is a scan of silver.projects
+    if (!partnerProjectIds.isEmpty()) {
+      subjectIds.add(projects.join(partnerProjectIds.stream().reduce(Dataset::unionByName).get(), seq(PROJECT_KEY), "left_semi")
+          .select("subject_id"));
     }
-    if (affected == null) return 0;
-    affected = affected.where(col("subject_id").isNotNull()).distinct();
-    Dataset<Row> theirProjects = projects.join(affected, "subject_id", "left_semi");
+    if (subjectIds.isEmpty()) return 0;
+    // both materialised: each is read twice below (the keys by the semi-join and the MERGE's source, the projects
+    // by both halves of Subjects.compute), and computing them again would scan silver.projects again
+    Dataset<Row> affected = subjectIds.stream().reduce(Dataset::unionByName).get().where(col("subject_id").isNotNull())
+        .distinct().localCheckpoint(true);
+    Dataset<Row> theirProjects = projects.join(affected, seq(List.of("subject_id")), "left_semi").localCheckpoint(true);
     Dataset<Row> theirPartners = spark.table(SilverTables.PROJECT_PARTNERS_SPEC.table(config))
         .join(theirProjects.select("project_id"), "project_id", "left_semi");
     Dataset<Row> fresh = Subjects.compute(theirProjects, theirPartners);

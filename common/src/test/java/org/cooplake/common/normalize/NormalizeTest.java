@@ -38,13 +38,19 @@ class NormalizeTest extends SparkTestBase {
             row("   ", null, null)));
     checkAnswer(raw("Haidian   District", "  ＵＳＡ ", "１１０１０８").select(Text.codeKey(col("v"))),
         rows(row("haidian district"), row("usa"), row("110108")));
+    // ASCII text skips the width folding and, with only single plain spaces, the regular expression:
+    // every other whitespace must still take the slow path
+    checkAnswer(raw("a\tb", "a  b", "a\nb", "a\u000Bb", "a\fb", "a\r\nb", " a b ", "a\u00A0b", "Ａ\tb")
+            .select(col("v"), Text.codeKey(col("v"))),
+        rows(row("a\tb", "a b"), row("a  b", "a b"), row("a\nb", "a b"), row("a\u000Bb", "a b"), row("a\fb", "a b"),
+            row("a\r\nb", "a b"), row(" a b ", "a b"), row("a\u00A0b", "a b"), row("Ａ\tb", "a b")));
   }
 
   @Test
   void modesSplitOnEverySeparator() {
     checkAnswer(raw("研发合作;市场合作", "研发合作；市场合作", "研发合作,市场合作", "研发合作，市场合作", "研发合作、市场合作",
             "研发合作/市场合作", "研发合作|市场合作", "研发合作+市场合作", "研发合作 ； 市场合作 ;", "R&D Cooperation",
-            "研发合作;研发合作", null)
+            "研发合作;研发合作", "R&D\tCooperation ;  Market   COOPERATION|", null)
             .select(col("v"), Modes.splitKeys(col("v"))),
         rows(row("研发合作;市场合作", List.of("研发合作", "市场合作")),
             row("研发合作；市场合作", List.of("研发合作", "市场合作")),
@@ -57,6 +63,7 @@ class NormalizeTest extends SparkTestBase {
             row("研发合作 ； 市场合作 ;", List.of("研发合作", "市场合作")),
             row("R&D Cooperation", List.of("r&d cooperation")),
             row("研发合作;研发合作", List.of("研发合作")),
+            row("R&D\tCooperation ;  Market   COOPERATION|", List.of("r&d cooperation", "market cooperation")),
             row(null, null)));
   }
 
