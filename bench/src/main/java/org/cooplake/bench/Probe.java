@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.memory.MemoryManager;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -23,11 +25,18 @@ import org.apache.spark.scheduler.StageInfo;
 
 /**
  * What a child measures about itself: peak heap (sum of the heap pools' peak usage, the brief's
- * figure), peak live heap (heap used just after a GC, the figure that shows a driver holding data),
- * peak resident set (VmHWM), and every Spark job with its call site and duration.
+ * figure), live heap (heap used just after a full GC, max over the run's full GCs and one forced
+ * after each stage), the driver's own part of it, peak resident set (VmHWM), and every Spark job
+ * with its call site and duration.
+ *
+ * <p>In local mode the executor lives in the driver's JVM, so the live heap also holds what a
+ * cluster keeps on its executors: cached blocks and the memory running tasks hold (Spark's storage
+ * and execution memory). The driver's own part is the live heap minus those, as Spark's memory
+ * manager counts them at that moment: what a driver would hold with its executors elsewhere.
  */
 final class Probe {
-  private final AtomicLong liveAfterGc = new AtomicLong();
+  private final AtomicLong liveAfterFullGc = new AtomicLong();
+  private final AtomicLong driverOwnAfterFullGc = new AtomicLong();
 
   /** One finished Spark job. */
   record Job(int id, String phase, String callSite, long millis) {}
@@ -41,14 +50,37 @@ final class Probe {
       emitter.addNotificationListener((n, hb) -> {
         if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        // after a young GC the old generation still holds its garbage: only a full GC shows what is live
+        if (!info.getGcAction().contains("major")) return;
         long used = 0;
         for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
           if (isHeapPool(e.getKey())) used += e.getValue().getUsed();
         }
-        p.liveAfterGc.accumulateAndGet(used, Math::max);
+        p.record(used);
       }, null, null);
     }
     return p;
+  }
+
+  /** A full GC now (outside any timed work), recorded like the ones the run triggers itself; its duration in ns. */
+  long fullGcNow() {
+    long t0 = System.nanoTime();
+    System.gc(); // a full collection with the parallel collector
+    record(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    return System.nanoTime() - t0;
+  }
+
+  private void record(long liveHeap) {
+    liveAfterFullGc.accumulateAndGet(liveHeap, Math::max);
+    driverOwnAfterFullGc.accumulateAndGet(Math.max(0, liveHeap - sparkExecutorMemoryBytes()), Math::max);
+  }
+
+  /** Storage (cached blocks) plus execution memory (running tasks) in use, as Spark's memory manager counts them. */
+  private static long sparkExecutorMemoryBytes() {
+    SparkEnv env = SparkEnv.get();
+    if (env == null) return 0;
+    MemoryManager m = env.memoryManager();
+    return m.storageMemoryUsed() + m.executionMemoryUsed();
   }
 
   private static boolean isHeapPool(String name) {
@@ -67,7 +99,11 @@ final class Probe {
   }
 
   long peakLiveHeapBytes() {
-    return liveAfterGc.get();
+    return liveAfterFullGc.get();
+  }
+
+  long peakDriverOwnHeapBytes() {
+    return driverOwnAfterFullGc.get();
   }
 
   /** VmHWM of /proc/self/status in bytes (-1 where there is no /proc). */

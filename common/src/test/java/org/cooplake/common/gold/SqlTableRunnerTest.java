@@ -88,9 +88,12 @@ class SqlTableRunnerTest extends SparkTestBase {
         new SqlTableRunner.Published(gold("shares"), 2, 0, 1)), first);
     checkAnswer(sql("SELECT * FROM " + gold("shares")), rows(row("a", 75.0), row("b", 25.0)));
 
+    String tableId = tableId(gold("totals"));
+
     numbers("('a', 1), ('b', 3)");
     List<SqlTableRunner.Published> second = run();
     assertEquals(1, second.get(0).version());
+    assertEquals(tableId, tableId(gold("totals")), "an unchanged definition overwrites the rows, same table");
     assertEquals(2, sql("DESCRIBE HISTORY " + gold("totals")).count(), "one commit per run");
     checkAnswer(sql("SELECT * FROM " + gold("totals")), rows(row("a", 1L), row("b", 3L)));
     checkAnswer(sql("SELECT * FROM " + gold("totals") + " VERSION AS OF 0"), rows(row("a", 3L), row("b", 1L)));
@@ -109,6 +112,29 @@ class SqlTableRunnerTest extends SparkTestBase {
         props.get(SqlTableRunner.PROP_CHECKS));
     assertTrue(spark.catalog().listTables(config.database(Layer.GOLD)).collectAsList().stream()
         .noneMatch(t -> t.isTemporary()), "no staging view left behind");
+  }
+
+  @Test
+  void aChangedDefinitionReplacesTheTableWithItsNewComments() {
+    sql("CREATE OR REPLACE TABLE " + silver("groups") + " USING delta AS SELECT * FROM VALUES ('a'), ('b') AS t(grp)");
+    numbers("('a', 1), ('b', 3)");
+    run();
+    String tableId = tableId(gold("shares"));
+
+    SqlTable reworded = SqlTable.parse("shares", "test/shares.sql", SHARES.replace("100 × total / grand total",
+        "percent of the grand total"));
+    SqlTableRunner.publish(spark, config, RunContext.start(), "aggregate", Layer.GOLD,
+        List.of(tables().get(0), reworded));
+    assertTrue(!tableId.equals(tableId(gold("shares"))), "replaced");
+    checkAnswer(sql("SELECT * FROM " + gold("shares")), rows(row("a", 25.0), row("b", 75.0)));
+    Map<String, String> comments = sql("DESCRIBE " + gold("shares")).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> String.valueOf(r.get(2)), (a, b) -> a));
+    assertEquals("percent of the grand total", comments.get("share_pct"));
+    assertEquals(2, sql("DESCRIBE HISTORY " + gold("shares")).count());
+  }
+
+  private String tableId(String table) {
+    return sql("DESCRIBE DETAIL " + table).first().getAs("id");
   }
 
   @Test
@@ -132,6 +158,21 @@ class SqlTableRunnerTest extends SparkTestBase {
     List<Row> recorded = sql("SELECT table_name, check_name FROM " + config.table(Layer.OPS, "check_results")
         + " WHERE status = 'FAIL'").collectAsList();
     assertTrue(recorded.contains(row(gold("totals"), "not_null(grp)")), recorded.toString());
+  }
+
+  @Test
+  void tablesReadingNoneOfEachOtherShareABuildLevel() {
+    SqlTable totals = tables().get(0);
+    SqlTable shares = tables().get(1);
+    SqlTable counts = SqlTable.parse("counts", "test/counts.sql",
+        "-- Rows per group.\n-- column: grp: the group\n-- column: n: rows\nSELECT grp, count(*) AS n FROM ${silver}.numbers GROUP BY grp");
+    assertEquals(List.of(List.of(totals, counts), List.of(shares)),
+        SqlTableRunner.levels(Layer.GOLD, List.of(totals, shares, counts)));
+
+    CooplakeException e = assertThrows(CooplakeException.class,
+        () -> SqlTableRunner.levels(Layer.GOLD, List.of(shares, totals)));
+    assertEquals("TABLE_DEFINITION_INVALID", e.code());
+    assertTrue(e.getMessage().contains("test/shares.sql") && e.getMessage().contains("${gold}.totals"), e.getMessage());
   }
 
   @Test
