@@ -209,7 +209,7 @@ public final class SqlTableRunner {
             .tableProperty(PROP_DEFINITION, definition)
             .createOrReplace();
       }
-    } catch (RuntimeException | NoSuchTableException e) { // dropped between the check and the write
+    } catch (RuntimeException | NoSuchTableException e) { // NoSuchTable: dropped since tableExists said yes
       throw Errors.tableQueryFailed(qualified, t.source(), e);
     }
     long version = spark.sql("DESCRIBE HISTORY " + qualified + " LIMIT 1").first().getAs("version");
