@@ -134,9 +134,8 @@ public final class Child {
     long t0 = System.nanoTime();
     List<String> silver = new ArrayList<>();
     for (SqlTable t : AggregateJob.definitions()) {
-      for (String input : t.inputs()) {
-        String name = input.substring(input.indexOf('.') + 1);
-        if (input.startsWith("silver.") && !silver.contains(name)) silver.add(name);
+      for (SqlTable.Input input : t.inputs()) {
+        if (input.layer().equals("silver") && !silver.contains(input.table())) silver.add(input.table());
       }
       spark.table(config.table(Layer.GOLD, t.name())).write().mode(SaveMode.Overwrite)
           .parquet(target.resolve("gold").resolve(t.name()).toUri().toString());

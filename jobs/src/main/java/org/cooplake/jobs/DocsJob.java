@@ -56,7 +56,7 @@ public final class DocsJob {
           md.append("| `").append(c.name()).append("` | ").append(c.dataType()).append(" | ")
               .append(cell(c.description())).append(" |\n");
         }
-        Map<String, String> props = properties(spark, config.database(layer) + "." + t.name());
+        Map<String, String> props = SqlTableRunner.tableProperties(spark, config.database(layer) + "." + t.name());
         String checks = props.getOrDefault(SqlTableRunner.PROP_CHECKS, "");
         if (!checks.isEmpty()) {
           md.append("\nChecks: ").append(Arrays.stream(checks.split(SqlTableRunner.CHECK_SEPARATOR))
@@ -107,11 +107,6 @@ public final class DocsJob {
     } catch (AnalysisException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Map<String, String> properties(SparkSession spark, String table) {
-    return spark.sql("SHOW TBLPROPERTIES " + table).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getString(0), r -> r.getString(1), (a, b) -> a));
   }
 
   private static String firstSentence(String text) {

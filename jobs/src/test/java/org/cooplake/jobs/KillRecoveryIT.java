@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.cooplake.common.run.DeltaVersions;
 import org.cooplake.common.test.SparkTestBase;
 import org.junit.jupiter.api.Test;
 
@@ -98,13 +99,11 @@ class KillRecoveryIT {
     return CliProcess.run(project, Map.of(), "sql", "--warehouse", warehouse.toString(), "--format", "csv", "-e", query);
   }
 
+  /** The table's latest version; -1 while it has none, or while the killed run leaves the log half listed. */
   private static long version(Path table) {
-    Path log = table.resolve("_delta_log");
-    if (!Files.isDirectory(log)) return -1;
-    try (var files = Files.list(log)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d{20}\\.json"))
-          .mapToLong(n -> Long.parseLong(n.substring(0, 20))).max().orElse(-1);
-    } catch (java.io.IOException e) {
+    try {
+      return DeltaVersions.latest(table);
+    } catch (java.io.UncheckedIOException e) {
       return -1;
     }
   }

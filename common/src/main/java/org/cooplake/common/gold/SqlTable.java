@@ -36,6 +36,14 @@ public record SqlTable(String name, String source, String description, List<Colu
   /** A documented output column. */
   public record ColumnDoc(String name, String comment) {}
 
+  /** A table the SELECT reads: {@code ${silver}.projects} is layer {@code silver}, table {@code projects}. */
+  public record Input(String layer, String table) {
+    @Override
+    public String toString() {
+      return layer + "." + table;
+    }
+  }
+
   public SqlTable {
     columns = List.copyOf(columns);
     checks = List.copyOf(checks);
@@ -129,11 +137,11 @@ public record SqlTable(String name, String source, String description, List<Colu
     return sb.toString();
   }
 
-  /** The tables the SELECT reads, as (placeholder, table) pairs such as {@code silver.projects}. */
-  public Set<String> inputs() {
-    Set<String> out = new LinkedHashSet<>();
+  /** The tables the SELECT reads, in the order it first names them. */
+  public Set<Input> inputs() {
+    Set<Input> out = new LinkedHashSet<>();
     Matcher m = TABLE_REF.matcher(select);
-    while (m.find()) out.add(m.group(1) + "." + m.group(2));
+    while (m.find()) out.add(new Input(m.group(1), m.group(2)));
     return out;
   }
 

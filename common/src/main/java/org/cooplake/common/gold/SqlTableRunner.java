@@ -114,10 +114,9 @@ public final class SqlTableRunner {
     List<List<SqlTable>> levels = new ArrayList<>();
     for (SqlTable t : tables) {
       int level = 0;
-      for (String input : t.inputs()) {
-        int dot = input.indexOf('.');
-        String name = input.substring(dot + 1);
-        if (!input.substring(0, dot).equals(placeholder(layer)) || !names.contains(name)) continue;
+      for (SqlTable.Input input : t.inputs()) {
+        String name = input.table();
+        if (!input.layer().equals(placeholder(layer)) || !names.contains(name)) continue;
         Integer before = levelOf.get(name);
         if (before == null) {
           throw Errors.tableDefinitionInvalid(t.source(),
@@ -148,11 +147,9 @@ public final class SqlTableRunner {
   private static void requireInputs(SparkSession spark, CooplakeConfig config, Layer layer, List<SqlTable> tables) {
     Map<String, String> real = placeholders(config);
     for (SqlTable t : tables) {
-      for (String input : t.inputs()) {
-        int dot = input.indexOf('.');
-        String layerName = input.substring(0, dot);
-        if (layerName.equals(placeholder(layer)) || !real.containsKey(layerName)) continue;
-        String qualified = real.get(layerName) + "." + input.substring(dot + 1);
+      for (SqlTable.Input input : t.inputs()) {
+        if (input.layer().equals(placeholder(layer)) || !real.containsKey(input.layer())) continue;
+        String qualified = real.get(input.layer()) + "." + input.table();
         if (!spark.catalog().tableExists(qualified)) throw Errors.tableMissing(qualified);
       }
     }
@@ -217,7 +214,7 @@ public final class SqlTableRunner {
   }
 
   /** What the table's metadata is made of: its comment, source, checks and documented schema, hashed. */
-  static String definitionHash(SqlTable t, StructType schema) {
+  private static String definitionHash(SqlTable t, StructType schema) {
     String text = String.join("\n", t.description(), t.source(), String.join(CHECK_SEPARATOR, t.checks()),
         schema.json());
     try {
@@ -230,10 +227,14 @@ public final class SqlTableRunner {
 
   /** The definition hash the published table was created with; null if there is no such table (yet). */
   private static String publishedDefinition(SparkSession spark, String qualified) {
-    if (!spark.catalog().tableExists(qualified)) return null;
-    List<Row> found = spark.sql("SHOW TBLPROPERTIES " + qualified)
-        .where(functions.col("key").equalTo(PROP_DEFINITION)).collectAsList();
-    return found.isEmpty() ? null : found.get(0).getString(1);
+    return spark.catalog().tableExists(qualified) ? tableProperties(spark, qualified).get(PROP_DEFINITION) : null;
+  }
+
+  /** A table's properties as {@code SHOW TBLPROPERTIES} lists them (a handful of rows). */
+  public static Map<String, String> tableProperties(SparkSession spark, String qualified) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Row r : spark.sql("SHOW TBLPROPERTIES " + qualified).collectAsList()) out.put(r.getString(0), r.getString(1));
+    return out;
   }
 
   private static Metadata comment(String text) {

@@ -30,13 +30,7 @@ public final class DeltaVersions {
       if (!Files.isDirectory(dir)) continue;
       try (Stream<Path> tables = Files.list(dir)) {
         for (Path table : tables.filter(t -> Files.isDirectory(t.resolve("_delta_log"))).toList()) {
-          long latest = -1;
-          try (Stream<Path> log = Files.list(table.resolve("_delta_log"))) {
-            for (Path f : (Iterable<Path>) log::iterator) {
-              Matcher m = COMMIT.matcher(f.getFileName().toString());
-              if (m.matches()) latest = Math.max(latest, Long.parseLong(m.group(1)));
-            }
-          }
+          long latest = latest(table);
           if (latest >= 0) out.put(config.database(layer) + "." + table.getFileName(), latest);
         }
       } catch (IOException e) {
@@ -44,6 +38,22 @@ public final class DeltaVersions {
       }
     }
     return out;
+  }
+
+  /** The latest committed version of the Delta table in a directory; -1 if it has no commit (yet). */
+  public static long latest(Path table) {
+    Path log = table.resolve("_delta_log");
+    if (!Files.isDirectory(log)) return -1;
+    long latest = -1;
+    try (Stream<Path> files = Files.list(log)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Matcher m = COMMIT.matcher(f.getFileName().toString());
+        if (m.matches()) latest = Math.max(latest, Long.parseLong(m.group(1)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return latest;
   }
 
   /** The tables whose version moved between two readings, with their new version. */

@@ -76,7 +76,7 @@ class SqlTableRunnerTest extends SparkTestBase {
     assertEquals(List.of("unique(grp)", "not_null(grp, total)", "relationship(grp -> ${silver}.groups.grp)"),
         t.checks());
     assertTrue(t.select().startsWith("SELECT grp") && t.select().endsWith("GROUP BY grp"), t.select());
-    assertEquals(java.util.Set.of("silver.numbers"), t.inputs());
+    assertEquals(java.util.Set.of(new SqlTable.Input("silver", "numbers")), t.inputs());
   }
 
   @Test
