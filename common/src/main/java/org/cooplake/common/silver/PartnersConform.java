@@ -60,11 +60,11 @@ public final class PartnersConform {
         Conform.code(col("_has_updated_at").unary_$bang(), ReasonCode.MISSING_UPDATED_AT),
         Conform.code(col("_has_updated_at").and(col("updated_at").isNull()), ReasonCode.BAD_UPDATED_AT)));
 
-    return resolved.select(
+    return Conform.rawOfRejectedOnly(resolved.select(
         col("project_id"),
         concat(col("_partner_name_key"), lit("|"), col("country_code")).as("partner_key"),
         col("partner_name"), col("country_code"), col("continent"), col("is_hmt"), col("partner_type"),
         col("updated_at"), col("_source_file"), col("_batch"), col("_row_number"), col("_run_id"),
-        Conform.reasonCodes(col("_malformed"), reasons).as(Conform.REASON_CODES), col(Conform.RAW));
+        Conform.reasonCodes(col("_malformed"), reasons).as(Conform.REASON_CODES), col(Conform.RAW)));
   }
 }

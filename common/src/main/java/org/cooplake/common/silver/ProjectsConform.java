@@ -25,8 +25,8 @@ import org.cooplake.common.reference.Dimension;
 
 /**
  * bronze.projects rows → conformed rows: the columns of silver.projects, plus {@code reason_codes}
- * (empty when the row is good) and {@code _raw} (the raw values for the quarantine, personal data
- * removed). One row out per row in: lookups are left joins on unique keys.
+ * (empty when the row is good) and {@code _raw} (a rejected row's raw values for the quarantine, personal
+ * data removed; null on a good row). One row out per row in: lookups are left joins on unique keys.
  */
 public final class ProjectsConform {
   private ProjectsConform() {}
@@ -85,13 +85,13 @@ public final class ProjectsConform {
         Conform.code(col("_has_updated_at").unary_$bang(), ReasonCode.MISSING_UPDATED_AT),
         Conform.code(col("_has_updated_at").and(col("updated_at").isNull()), ReasonCode.BAD_UPDATED_AT)));
 
-    return resolved.select(
+    return Conform.rawOfRejectedOnly(resolved.select(
         col("project_id"), col("subject_id"), col("subject_name"), col("district_code"), col("carrier_type"),
         col("field_code"), col("modes"),
         Subjects.classOf(col("modes")).as("mode_class"),
         col("start_date"), year(col("start_date")).as("start_year"), col("end_date"), col("amount_yuan"),
         col("updated_at"), col("_source_file"), col("_batch"), col("_row_number"), col("_run_id"),
-        Conform.reasonCodes(col("_malformed"), reasons).as(Conform.REASON_CODES), col("_raw"));
+        Conform.reasonCodes(col("_malformed"), reasons).as(Conform.REASON_CODES), col("_raw")));
   }
 
   private static Dataset<Row> lookup(Lookups lookups, Dimension d, String keyColumn, String codeColumn) {

@@ -2,6 +2,7 @@ package org.cooplake.common.silver;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.map_keys;
+import static org.apache.spark.sql.functions.size;
 import static org.cooplake.common.test.BronzeFixture.partner;
 import static org.cooplake.common.test.BronzeFixture.project;
 import static org.cooplake.common.test.BronzeFixture.with;
@@ -208,6 +209,13 @@ class ConformTest extends SparkTestBase {
             row(7L, List.of("UNKNOWN_PARTNER_TYPE")), row(8L, List.of("MISSING_UPDATED_AT")),
             row(9L, List.of("BAD_UPDATED_AT")), row(10L, List.of("MALFORMED_RECORD")),
             row(11L, List.of("MISSING_PROJECT_ID", "DOMESTIC_PARTNER", "UNKNOWN_PARTNER_TYPE")), row(12L, List.of())));
+  }
+
+  @Test
+  void onlyRejectedRowsCarryRawValues() {
+    Dataset<Row> conformed = projects(List.of(project("P1", "S1"), with(project("P2", "S1"), "district", "Gotham")));
+    checkAnswer(conformed.select(col("_row_number"), col(Conform.RAW).isNull(), size(col(Conform.REASON_CODES))),
+        rows(row(1L, true, 0), row(2L, false, 1)));
   }
 
   @Test
