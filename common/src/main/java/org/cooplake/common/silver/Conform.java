@@ -58,7 +58,7 @@ public final class Conform {
   /**
    * The conformed rows with raw values on rejected rows only: only the quarantine reads them, and
    * carried on every row they were the bulk of the clean stage's cache (1.46 GB for the 1m
-   * benchmark's rows, which no longer fit in memory at 4m).
+   * benchmark's rows; at 4m the cache spilled to disk).
    */
   static Dataset<Row> rawOfRejectedOnly(Dataset<Row> conformed) {
     return conformed.withColumn(RAW, when(size(col(REASON_CODES)).gt(0), col(RAW)));
